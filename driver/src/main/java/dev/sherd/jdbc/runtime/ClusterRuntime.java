@@ -1,0 +1,101 @@
+package dev.sherd.jdbc.runtime;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sherd.jdbc.result.ColumnInfo;
+import dev.sherd.metadata.ClusterConfig;
+import dev.sherd.sql.Planner;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Everything one cluster config needs at run time, shared by every connection opened on it in this
+ * JVM: the planner with its plan cache, one pool per shard, and a bounded executor for scatter.
+ * Created and released by {@link ClusterRegistry}, which counts its users; {@link #close()} stops
+ * every pool and thread it started. Thread-safe.
+ */
+public final class ClusterRuntime implements AutoCloseable {
+
+  private final ClusterConfig config;
+  private final String name;
+  private final Planner planner;
+  private final ShardPools pools;
+  private final ThreadPoolExecutor scatterExecutor;
+  private final Cache<String, List<ColumnInfo>> resultColumns;
+  int users; // guarded by ClusterRegistry.class
+
+  ClusterRuntime(ClusterConfig config, String name) throws SQLException {
+    this.config = config;
+    this.name = name;
+    this.planner = new Planner(config, Planner.DEFAULT_MAX_PLANS);
+    this.pools = new ShardPools(config, name);
+    int threads = Math.max(2, config.shardCount());
+    this.scatterExecutor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), daemonThreads("sherd-" + name + "-scatter-"));
+    this.scatterExecutor.allowCoreThreadTimeOut(true);
+    this.resultColumns = Caffeine.newBuilder().maximumSize(Planner.DEFAULT_MAX_PLANS)
+        .executor(Runnable::run).build();
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  public ClusterConfig config() {
+    return config;
+  }
+
+  /** A short name for logs, pool and thread names: the config file's base name. */
+  public String name() {
+    return name;
+  }
+
+  public Planner planner() {
+    return planner;
+  }
+
+  public ShardPools pools() {
+    return pools;
+  }
+
+  /** Runs the non-first shard statements of a scatter. Bounded: one thread per shard. */
+  public ExecutorService scatterExecutor() {
+    return scatterExecutor;
+  }
+
+  /**
+   * Column descriptions of aggregated results by SQL text (taken once from a shard's description
+   * of the statement; forgotten after DDL).
+   */
+  public Cache<String, List<ColumnInfo>> resultColumns() {
+    return resultColumns;
+  }
+
+  /** Forgets everything derived from the schema (after DDL through the driver). */
+  public void schemaChanged() {
+    planner.invalidateAll();
+    resultColumns.invalidateAll();
+  }
+
+  @Override
+  public void close() {
+    scatterExecutor.shutdownNow();
+    pools.close();
+  }
+
+  @Override
+  public String toString() {
+    return "ClusterRuntime[" + name + ", " + config.shardCount() + " shards]";
+  }
+}

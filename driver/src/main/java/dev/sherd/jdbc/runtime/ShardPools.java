@@ -1,0 +1,90 @@
+package dev.sherd.jdbc.runtime;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.sherd.metadata.ClusterConfig;
+import dev.sherd.metadata.ShardSpec;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * One HikariCP pool per shard. Pools start lazily (a shard that is down does not stop the others
+ * from working; its errors name it when it is used) and every pool setting from the shard's
+ * {@code pool:} map is passed through by its HikariCP property name. Thread-safe.
+ */
+public final class ShardPools implements AutoCloseable {
+
+  private final ClusterConfig config;
+  private final List<HikariDataSource> pools;
+
+  ShardPools(ClusterConfig config, String clusterName) throws SQLException {
+    this.config = config;
+    this.pools = new ArrayList<>(config.shardCount());
+    try {
+      for (ShardSpec shard : config.shards()) {
+        pools.add(new HikariDataSource(hikariConfig(shard, clusterName)));
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw new SQLNonTransientConnectionException(config.source() + ": cannot create the"
+          + " connection pools: " + e.getMessage(), "08001", e);
+    }
+  }
+
+  private static HikariConfig hikariConfig(ShardSpec shard, String clusterName) {
+    Properties props = new Properties();
+    for (Map.Entry<String, String> e : shard.poolProperties().entrySet()) {
+      props.setProperty(e.getKey(), e.getValue());
+    }
+    HikariConfig hc;
+    try {
+      hc = new HikariConfig(props);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("shards." + shard.name() + ".pool: " + e.getMessage(), e);
+    }
+    hc.setJdbcUrl(shard.url());
+    if (shard.user() != null) {
+      hc.setUsername(shard.user());
+    }
+    hc.setPassword(shard.password());
+    hc.setPoolName("sherd-" + clusterName + "-" + shard.name());
+    if (!props.containsKey("initializationFailTimeout")) {
+      hc.setInitializationFailTimeout(-1); // start without the shard; fail on use, naming it
+    }
+    if (!props.containsKey("minimumIdle")) {
+      hc.setMinimumIdle(Math.min(2, hc.getMaximumPoolSize()));
+    }
+    return hc;
+  }
+
+  /** Borrows a connection to shard {@code index}; the error names the shard when it is down. */
+  public Connection borrow(int index) throws SQLException {
+    try {
+      return pools.get(index).getConnection();
+    } catch (SQLException e) {
+      String shard = config.shard(index).name();
+      throw new SQLTransientConnectionException("shard " + shard + " is unavailable: "
+          + e.getMessage(), e.getSQLState() == null ? "08001" : e.getSQLState(), e.getErrorCode(), e);
+    }
+  }
+
+  /** Connections of shard {@code index} currently lent out (for leak checks). */
+  public int activeConnections(int index) {
+    HikariPoolMXBean bean = pools.get(index).getHikariPoolMXBean();
+    return bean == null ? 0 : bean.getActiveConnections();
+  }
+
+  @Override
+  public void close() {
+    for (HikariDataSource pool : pools) {
+      pool.close();
+    }
+  }
+}

@@ -1,0 +1,261 @@
+package dev.sherd.sql;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sherd.metadata.BroadcastTable;
+import dev.sherd.metadata.ClusterConfig;
+import dev.sherd.metadata.ShardSet;
+import dev.sherd.metadata.ShardedTable;
+import dev.sherd.metadata.TableRule;
+import dev.sherd.sql.plan.DdlPlan;
+import dev.sherd.sql.plan.ExplainPlan;
+import dev.sherd.sql.plan.PassthroughPlan;
+import dev.sherd.sql.plan.QueryPlan;
+import dev.sherd.sql.plan.Refusals;
+import dev.sherd.sql.plan.RouteSpec;
+import dev.sherd.sql.plan.ShardSql;
+import dev.sherd.sql.plan.StatementPlan;
+import dev.sherd.sql.plan.TransactionPlan;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLSyntaxErrorException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * Turns SQL text into a {@link StatementPlan}: classify, parse (Calcite, the shard family's
+ * dialect), analyse, route, rewrite. Plans are cached by SQL text (Caffeine, bounded), so a
+ * statement is parsed once however often it runs; a PreparedStatement binds its parameters into the
+ * cached plan. Thread-safe.
+ *
+ * <p>Parsing failures of statements that name no configured table are not errors here: such a
+ * statement (vendor syntax on an unlisted table) is passed to the default shard, which is where the
+ * table lives and which judges the syntax. A statement that names a sharded or broadcast table must
+ * parse, since it cannot be routed otherwise.
+ */
+public final class Planner {
+
+  /** Default bound of the plan cache. */
+  public static final long DEFAULT_MAX_PLANS = 10_000;
+
+  private final ClusterConfig config;
+  private final Names names;
+  private final SqlDialects dialects;
+  private final WritePlanner writes;
+  private final RouteFactory routes;
+  private final Cache<String, StatementPlan> cache;
+
+  public Planner(ClusterConfig config, long maxPlans) {
+    this.config = config;
+    this.names = new Names(config);
+    this.dialects = new SqlDialects(config.dialect());
+    this.routes = new RouteFactory(config);
+    this.writes = new WritePlanner(config, names, dialects, routes);
+    this.cache = Caffeine.newBuilder().maximumSize(maxPlans).executor(Runnable::run).build();
+  }
+
+  public ClusterConfig config() {
+    return config;
+  }
+
+  /** The plan of {@code sql}, from the cache when this text was planned before. */
+  public StatementPlan plan(String sql) throws SQLException {
+    StatementPlan plan = cache.getIfPresent(sql);
+    if (plan == null) {
+      plan = planUncached(sql);
+      cache.put(sql, plan);
+    }
+    return plan;
+  }
+
+  /** Forgets every cached plan (after DDL, which may change what a text means). */
+  public void invalidateAll() {
+    cache.invalidateAll();
+  }
+
+  /** Number of cached plans (approximate). */
+  public long cachedPlans() {
+    return cache.estimatedSize();
+  }
+
+  StatementPlan planUncached(String sql) throws SQLException {
+    StatementShape shape = StatementShape.of(sql);
+    switch (shape.kind) {
+      case EXPLAIN:
+        if (shape.body.isEmpty()) {
+          throw new SQLSyntaxErrorException("EXPLAIN needs a statement", "42000");
+        }
+        return new ExplainPlan(sql, planUncached(shape.body));
+      case TRANSACTION:
+        return new TransactionPlan(sql, SqlTokenizer.tokenize(shape.body).get(0).text());
+      case QUERY:
+        return query(sql, shape);
+      case INSERT:
+      case UPDATE:
+      case DELETE:
+        return write(sql, shape);
+      case DDL:
+        return ddl(sql, shape);
+      case SESSION:
+        throw Refusals.unsupported(firstWords(shape.body) + ": session settings would change only"
+            + " one pooled shard connection; set them in each shard's JDBC URL or pool settings");
+      case UPSERT:
+        if (namesConfiguredTable(shape)) {
+          throw Refusals.unsupported(firstWords(shape.body) + " on a sharded or broadcast table");
+        }
+        return passthrough(sql, shape);
+      default:
+        if (namesConfiguredTable(shape)) {
+          throw Refusals.unsupported("statement '" + firstWords(shape.body)
+              + "' names a sharded or broadcast table, and only SELECT, INSERT, UPDATE, DELETE and"
+              + " DDL can be routed");
+        }
+        return passthrough(sql, shape);
+    }
+  }
+
+  private StatementPlan query(String sql, StatementShape shape) throws SQLException {
+    Optional<SqlNode> parsed = parse(shape);
+    if (parsed.isEmpty()) {
+      return passthrough(sql, shape);
+    }
+    SqlNode node = parsed.get();
+    QueryAnalyzer.Analysis analysis = new QueryAnalyzer(names).analyzeQuery(node);
+    RouteSpec route = routes.route(analysis, true);
+    ShardSql direct = ShardSql.verbatim(shape.lockClause == null ? shape.body
+        : shape.body + " " + shape.lockClause, shape.parameterCount);
+    if (analysis.sharded.isEmpty()) {
+      return new QueryPlan(sql, shape.parameterCount, route, direct, null, List.of(), 0, false,
+          "statement reads no sharded table", analysis.tables, shape.lockClause != null);
+    }
+    if (analysis.spreadReason != null) {
+      return new QueryPlan(sql, shape.parameterCount, route, direct, null, List.of(), 0, false,
+          analysis.spreadReason, analysis.tables, shape.lockClause != null);
+    }
+    try {
+      ScatterRewriter.Result r = new ScatterRewriter(analysis, names, shape.parameterCount)
+          .rewrite(node);
+      ShardSql scatter = r.shardQuery() == null ? direct
+          : dialects.unparse(r.shardQuery(), shape.parameterCount, r.computedParams(),
+              shape.lockClause);
+      return new QueryPlan(sql, shape.parameterCount, route, direct, scatter, r.steps(),
+          r.hiddenColumns(), r.aggregated(), null, analysis.tables, shape.lockClause != null);
+    } catch (SQLFeatureNotSupportedException e) {
+      return new QueryPlan(sql, shape.parameterCount, route, direct, null, List.of(), 0, false,
+          e.getMessage().substring("not supported across shards: ".length()), analysis.tables,
+          shape.lockClause != null);
+    }
+  }
+
+  private StatementPlan write(String sql, StatementShape shape) throws SQLException {
+    Optional<SqlNode> parsed = parse(shape);
+    if (parsed.isEmpty()) {
+      return passthrough(sql, shape);
+    }
+    return writes.plan(sql, shape, parsed.get());
+  }
+
+  private StatementPlan ddl(String sql, StatementShape shape) throws SQLException {
+    ShardSet all = config.allShards();
+    ShardSet defaultShard = ShardSet.single(config.defaultShard());
+    Set<String> tables = new HashSet<>();
+    switch (shape.ddlObject) {
+      case TABLE:
+      case INDEX: {
+        if (shape.ddlTables.isEmpty()) {
+          // DROP INDEX names no table: indexes of sharded and broadcast tables exist everywhere.
+          return new DdlPlan(shape.body, all, tables);
+        }
+        int configured = 0;
+        for (StatementShape.Identifier t : shape.ddlTables) {
+          Optional<TableRule> rule = names.table(t.name(), t.quoted());
+          tables.add(rule.map(TableRule::name).orElse(t.name().toLowerCase(Locale.ROOT)));
+          if (rule.isPresent()) {
+            configured++;
+          }
+        }
+        if (configured != 0 && configured != shape.ddlTables.size()) {
+          throw Refusals.unsupported("one DDL statement on both configured and unlisted tables "
+              + tables + ": run one statement per table");
+        }
+        if (shape.ddlReadsTables && readsConfiguredTable(shape, shape.ddlTables)) {
+          throw Refusals.unsupported("CREATE TABLE … AS SELECT reading a sharded or broadcast"
+              + " table: each shard would copy only its own rows");
+        }
+        return new DdlPlan(shape.body, configured > 0 ? all : defaultShard, tables);
+      }
+      case SCHEMA:
+        return new DdlPlan(shape.body, all, tables);
+      case VIEW:
+      case SEQUENCE:
+      case OTHER:
+      default:
+        if (namesConfiguredTable(shape)) {
+          throw Refusals.unsupported(firstWords(shape.body) + " naming a sharded or broadcast"
+              + " table: it would be created only on the default shard");
+        }
+        return new DdlPlan(shape.body, defaultShard, tables);
+    }
+  }
+
+  private boolean readsConfiguredTable(StatementShape shape, List<StatementShape.Identifier> own) {
+    for (StatementShape.Identifier id : shape.identifiers) {
+      if (!own.contains(id) && names.table(id.name(), id.quoted()).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean namesConfiguredTable(StatementShape shape) {
+    for (StatementShape.Identifier id : shape.identifiers) {
+      Optional<TableRule> rule = names.table(id.name(), id.quoted());
+      if (rule.isPresent() && (rule.get() instanceof ShardedTable
+          || rule.get() instanceof BroadcastTable)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private StatementPlan passthrough(String sql, StatementShape shape) {
+    return new PassthroughPlan(shape.body, shape.parameterCount, config.defaultShard());
+  }
+
+  /**
+   * Parses the statement; empty when it does not parse but names no configured table (it is then
+   * passed through to the default shard).
+   */
+  private Optional<SqlNode> parse(StatementShape shape) throws SQLSyntaxErrorException {
+    try {
+      return Optional.of(SqlParser.create(shape.body, dialects.parserConfig).parseStmt());
+    } catch (SqlParseException e) {
+      if (!namesConfiguredTable(shape)) {
+        return Optional.empty();
+      }
+      SqlParserPos pos = e.getPos();
+      String where = pos == null ? "" : " at line " + pos.getLineNum() + ", column " + pos.getColumnNum();
+      String first = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
+      throw new SQLSyntaxErrorException("cannot parse statement on a sharded or broadcast table"
+          + where + ": " + first + " [SQL: " + shape.body + "]", "42000", e);
+    }
+  }
+
+  private static String firstWords(String body) {
+    List<SqlToken> tokens = SqlTokenizer.tokenize(body);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < Math.min(2, tokens.size()); i++) {
+      if (tokens.get(i).type() == SqlToken.Type.WORD) {
+        sb.append(sb.length() == 0 ? "" : " ").append(tokens.get(i).text());
+      }
+    }
+    return sb.toString();
+  }
+}

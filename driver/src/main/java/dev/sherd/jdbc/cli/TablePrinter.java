@@ -12,7 +12,7 @@ import java.util.List;
  * (1 row)
  * </pre>
  *
- * <p>Numbers are right-aligned, everything else left-aligned; SQL NULL shows as {@code NULL};
+ * <p>Numeric columns are right-aligned, header included, everything else left-aligned; SQL NULL shows as {@code NULL};
  * line breaks and tabs inside values show as {@code \n}, {@code \r}, {@code \t} so one row stays
  * one line. Widths count code points (wide East Asian characters take one). Pure and stateless.
  */
@@ -38,7 +38,7 @@ final class TablePrinter {
     if (!columns.isEmpty()) {
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < widths.length; c++) {
-        cell(line, c, columns.get(c).label(), widths[c], false);
+        cell(line, c, columns.get(c).label(), widths[c], columns.get(c).numeric());
       }
       endLine(out, line);
       for (int c = 0; c < widths.length; c++) {

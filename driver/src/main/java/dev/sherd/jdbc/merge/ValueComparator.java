@@ -64,7 +64,8 @@ public final class ValueComparator {
       return Arrays.compareUnsigned(x, y);
     } else if (a instanceof UUID x && b instanceof UUID y) {
       int c = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
-      return c != 0 ? c : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
+      return c != 0 ? c
+          : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
     }
     Temporal x = TemporalValues.toJavaTime(a);
     Temporal y = TemporalValues.toJavaTime(b);
@@ -126,12 +127,15 @@ public final class ValueComparator {
     if (isIntegral(a) && isIntegral(b)) {
       return Long.compare(a.longValue(), b.longValue());
     }
-    boolean floatingA = a instanceof Double || a instanceof Float;
-    boolean floatingB = b instanceof Double || b instanceof Float;
-    if ((floatingA && floatingB) || !isFinite(a) || !isFinite(b)) {
+    int rankA = nonFiniteRank(a);
+    int rankB = nonFiniteRank(b);
+    if (rankA != 0 || rankB != 0) {
+      return Integer.compare(rankA, rankB);
+    }
+    if ((a instanceof Double || a instanceof Float) && (b instanceof Double || b instanceof Float)) {
       double x = a.doubleValue();
       double y = b.doubleValue();
-      return x == y ? 0 : Double.compare(x, y);
+      return x == y ? 0 : Double.compare(x, y); // -0.0 equals 0.0
     }
     return exact(a).compareTo(exact(b));
   }
@@ -140,8 +144,13 @@ public final class ValueComparator {
     return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte;
   }
 
-  private static boolean isFinite(Number n) {
-    return !(n instanceof Double || n instanceof Float) || Double.isFinite(n.doubleValue());
+  /** -1 for -Infinity, 1 for +Infinity, 2 for NaN (largest, as in H2), 0 for finite numbers. */
+  private static int nonFiniteRank(Number n) {
+    if (!(n instanceof Double || n instanceof Float) || Double.isFinite(n.doubleValue())) {
+      return 0;
+    }
+    double d = n.doubleValue();
+    return Double.isNaN(d) ? 2 : d > 0 ? 1 : -1;
   }
 
   /** The exact decimal value of a finite number. */

@@ -15,6 +15,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
 
 /**
@@ -147,6 +148,17 @@ final class KeyPredicates {
       }
       return new MergeExpr.Literal(n.isExact() && v.scale() <= 0 && v.abs().compareTo(
           BigDecimal.valueOf(Long.MAX_VALUE)) <= 0 ? (Object) v.longValueExact() : v);
+    }
+    if (node instanceof SqlUnknownLiteral typed) {
+      // DATE '…', TIME '…', TIMESTAMP '…' before validation: the value is the quoted text.
+      switch (typed.tag.toUpperCase(java.util.Locale.ROOT)) {
+        case "DATE":
+        case "TIME":
+        case "TIMESTAMP":
+          return new MergeExpr.Literal(typed.getValue());
+        default:
+          return null;
+      }
     }
     if (node instanceof SqlLiteral lit) {
       switch (lit.getTypeName()) {

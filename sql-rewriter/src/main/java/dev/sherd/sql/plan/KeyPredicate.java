@@ -39,7 +39,7 @@ public sealed interface KeyPredicate {
 
     @Override
     public String toString() {
-      return "key = " + describe(value);
+      return "= " + describe(value);
     }
   }
 
@@ -58,7 +58,7 @@ public sealed interface KeyPredicate {
 
     @Override
     public String toString() {
-      return "key in " + (lower == null ? "(-inf" : (lowerInclusive ? "[" : "(") + describe(lower))
+      return "in " + (lower == null ? "(-inf" : (lowerInclusive ? "[" : "(") + describe(lower))
           + ", " + (upper == null ? "+inf)" : describe(upper) + (upperInclusive ? "]" : ")"));
     }
   }

@@ -83,6 +83,10 @@ public record RouteSpec(ShardSet base, List<TableRoute> routes, String spreadRef
     if (routes.isEmpty()) {
       return anyOne ? "any one of " + base : "fixed " + base;
     }
-    return (spreadRefusal == null ? "co-located: " : "same shard required: ") + routes;
+    String list = String.join("; ", routes.stream().map(Object::toString).toList());
+    if (spreadRefusal != null) {
+      return "all on one shard required (" + spreadRefusal + "): " + list;
+    }
+    return routes.size() == 1 ? list : "co-located, joined on keys: " + list;
   }
 }

@@ -15,6 +15,8 @@ public record TableRoute(ShardedTable table, String alias, KeyPredicate predicat
 
   @Override
   public String toString() {
-    return table.name() + (alias == null ? "" : " " + alias) + ": " + predicate;
+    boolean aliased = alias != null && !alias.equalsIgnoreCase(table.name());
+    return table.name() + (aliased ? " " + alias : "") + "." + table.shardingKey() + ": "
+        + predicate;
   }
 }

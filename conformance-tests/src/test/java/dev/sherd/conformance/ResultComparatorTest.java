@@ -29,8 +29,13 @@ class ResultComparatorTest {
             new Outcome.Column("NAME", Types.VARCHAR, "CHARACTER VARYING"),
             new Outcome.Column("AMOUNT", Types.NUMERIC, "NUMERIC"));
 
+    @SafeVarargs
     private static Outcome.Rows rows(List<Outcome.Column> columns, List<Object>... rows) {
-        return new Outcome.Rows(columns, Arrays.asList(rows));
+        List<List<Object>> list = new ArrayList<>();
+        for (List<Object> r : rows) {
+            list.add(r);
+        }
+        return new Outcome.Rows(columns, list);
     }
 
     private static Outcome.Rows base() {

@@ -113,6 +113,7 @@ public final class Planner {
         return passthrough(sql, shape);
       default:
         if (namesConfiguredTable(shape)) {
+          parse(shape); // a syntax error is reported as one, with its position
           throw Refusals.unsupported("statement '" + firstWords(shape.body)
               + "' names a sharded or broadcast table, and only SELECT, INSERT, UPDATE, DELETE and"
               + " DDL can be routed");

@@ -24,6 +24,7 @@ public final class SherdCli {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
 
+  private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
   private static final List<String> PLACED_TABLES = List.of("customers", "orders", "events", "countries");
 
   /** Work done on one open connection to a cluster; false means it failed and said so. */
@@ -41,6 +42,11 @@ public final class SherdCli {
   }
 
   public static void main(String[] args) {
+    // The self-contained jar bundles no slf4j binding (the host application's is used when the jar
+    // is a driver); as a command line, say nothing about that. Logging itself is unaffected.
+    if (System.getProperty(SLF4J_VERBOSITY) == null) {
+      System.setProperty(SLF4J_VERBOSITY, "ERROR");
+    }
     System.exit(run(args, System.out, System.err));
   }
 

@@ -527,6 +527,9 @@ SELECT MAX(qty) - MIN(qty), MAX(amount) - MIN(amount) AS spread FROM orders;
 -- id: agg-expr-mean
 SELECT SUM(amount) / COUNT(*), SUM(qty) / COUNT(*) AS int_mean FROM orders;
 
+-- id: agg-expr-mean-repeating
+SELECT status, SUM(amount) / COUNT(*) AS mean, SUM(amount) / 7 AS seventh FROM orders GROUP BY status;
+
 -- id: agg-expr-alias
 SELECT SUM(qty) * 2 AS twice, COUNT(*) + 1 AS plus_one FROM orders;
 

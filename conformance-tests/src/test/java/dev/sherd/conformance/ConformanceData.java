@@ -51,12 +51,15 @@ final class ConformanceData {
 
     record Event(long id, Date at, String kind, Long customerId, Integer weight) { }
 
-    final List<Customer> customers = new ArrayList<>();
-    final List<Order> orders = new ArrayList<>();
-    final List<Event> events = new ArrayList<>();
+    final List<Customer> customers;
+    final List<Order> orders;
+    final List<Event> events;
 
     ConformanceData() {
         Random r = new Random(SEED);
+        List<Customer> customers = new ArrayList<>();
+        List<Order> orders = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
         customers.add(new Customer(1, "Alice", "Berlin", 1, new BigDecimal("100.00"), Date.valueOf("2021-03-04")));
         customers.add(new Customer(2, "O'Brien", "Paris", 2, new BigDecimal("0.00"), Date.valueOf("2022-07-15")));
         customers.add(new Customer(3, "Zoë", "São Paulo", null, new BigDecimal("-42.50"), null));
@@ -118,6 +121,9 @@ final class ConformanceData {
             Integer weight = r.nextInt(20) == 0 ? null : r.nextInt(26) - 5;
             events.add(new Event(id, at, pick(r, KINDS), customer, weight));
         }
+        this.customers = List.copyOf(customers);
+        this.orders = List.copyOf(orders);
+        this.events = List.copyOf(events);
     }
 
     /** Every statement of the load, in order: DDL, then data for each table. */

@@ -1,6 +1,7 @@
 package dev.sherd.conformance;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -28,7 +29,7 @@ record CorpusEntry(String id, String location, String sql, ComparisonMode mode, 
     enum TxEnd { NONE, COMMIT, ROLLBACK }
 
     CorpusEntry {
-        paramRows = paramRows.stream().map(r -> java.util.Collections.unmodifiableList(new ArrayList<>(r))).toList();
+        paramRows = paramRows.stream().map(r -> Collections.unmodifiableList(new ArrayList<>(r))).toList();
         explainMentions = List.copyOf(explainMentions);
         checkTables = List.copyOf(checkTables);
     }

@@ -3,7 +3,7 @@ package dev.sherd.conformance;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,7 @@ final class CorpusParser {
         StringBuilder sql = new StringBuilder();
         int sqlStart = 0;
         int lineNo = 0;
-        try (BufferedReader reader = new BufferedReader(new java.io.StringReader(text))) {
+        try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 lineNo++;
                 String trimmed = line.strip();

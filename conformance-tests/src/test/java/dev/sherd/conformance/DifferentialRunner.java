@@ -221,7 +221,7 @@ final class DifferentialRunner {
             TreeMap<Integer, String> key = new TreeMap<>();
             try (ResultSet rs = md.getPrimaryKeys(null, null, name)) {
                 while (rs.next()) {
-                    key.put(rs.getInt("KEY_SEQ"), "\"" + rs.getString("COLUMN_NAME") + "\"");
+                    key.put(rs.getInt("KEY_SEQ"), identifier(rs.getString("COLUMN_NAME")));
                 }
             }
             if (!key.isEmpty()) {
@@ -241,6 +241,11 @@ final class DifferentialRunner {
         } catch (SQLException ex) {
             throw failure(e, "cannot read the primary key of " + table + " from the oracle: " + ex, ex);
         }
+    }
+
+    /** Plain upper-case names stay unquoted, so this check does not depend on quoted-identifier support. */
+    private static String identifier(String name) {
+        return name.matches("[A-Z_][A-Z0-9_]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     static Optional<String> writtenTable(String sql) {

@@ -1,5 +1,7 @@
 package dev.sherd.conformance;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,7 +13,7 @@ import java.util.List;
 record GeneratedQuery(long seed, int index, String sql, List<Object> params, ComparisonMode mode, String refusableBecause) {
 
     GeneratedQuery {
-        params = params == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(params));
+        params = params == null ? null : Collections.unmodifiableList(new ArrayList<>(params));
     }
 
     boolean mayBeRefused() {

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -312,7 +313,7 @@ final class QueryGenerator {
         if (r.nextBoolean()) {
             String alias = "a" + (++q.aliasCounter);
             if (avg) {
-                q.approximate.add(alias.toUpperCase());
+                q.approximate.add(alias.toUpperCase(Locale.ROOT));
             }
             return expr + " AS " + alias;
         }

@@ -49,6 +49,9 @@ class RandomizedConformanceTest {
         if (cluster != null) {
             cluster.close();
         }
+        if (runner == null) {
+            return; // setup failed; its error says why
+        }
         System.out.println("RandomizedConformanceTest " + seedLine(generator.seed()) + ": " + refused.get()
                 + " queries refused (all tagged as refusable)");
     }

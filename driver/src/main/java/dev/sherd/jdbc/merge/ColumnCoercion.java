@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * Casts a value computed by the merge to the Java class and scale the database reports for a column,
  * so a merged value is indistinguishable from one the database returned: a Long sum for an INTEGER
  * column becomes an Integer, a quotient for a NUMERIC(22, 12) column a BigDecimal of scale 12
- * (rounding HALF_UP, as H2's CAST does), a DECFLOAT value loses its trailing zeros. Columns whose
+ * (rounding HALF_DOWN, as H2 rounds a NUMERIC quotient), a DECFLOAT value loses its trailing zeros. Columns whose
  * class is not one JDBC converts to are left as computed. Immutable and thread-safe.
  */
 final class ColumnCoercion {
@@ -63,7 +63,7 @@ final class ColumnCoercion {
         return d.stripTrailingZeros();
       }
       return fixedScale && d.scale() != column.scale()
-          ? d.setScale(column.scale(), RoundingMode.HALF_UP) : d;
+          ? d.setScale(column.scale(), RoundingMode.HALF_DOWN) : d;
     }
     return JdbcValues.toObject(v, type, where);
   }

@@ -17,7 +17,8 @@ final class CursorCloser {
         cursor.close();
       } catch (SQLException | RuntimeException e) {
         if (failure == null) {
-          failure = e instanceof SQLException s ? s : new SQLException("closing a cursor failed", e);
+          failure = e instanceof SQLException s ? s
+              : new SQLException("closing a cursor failed: " + e, e);
         } else {
           failure.addSuppressed(e);
         }

@@ -39,8 +39,8 @@ public final class ExpressionEvaluator {
       return literal.value();
     } else if (expr instanceof MergeExpr.Param param) {
       if (param.index() < 0 || param.index() >= params.length) {
-        throw new SQLException("parameter " + (param.index() + 1) + " is not set: the statement has "
-            + params.length + " parameter values", "07001");
+        throw new SQLException("parameter " + (param.index() + 1) + " is not set: the statement"
+            + " has " + params.length + " parameter values", "07001");
       }
       return params[param.index()];
     } else if (expr instanceof MergeExpr.Avg avg) {
@@ -72,7 +72,8 @@ public final class ExpressionEvaluator {
 
   /** AVG computed in the type of {@code result}, the column the database reports (or null). */
   Object average(MergeExpr.Avg avg, Object[] row, ColumnInfo result) throws SQLException {
-    return MergedAverage.compute(column(row, avg.sumIndex()), column(row, avg.countIndex()), result);
+    return MergedAverage.compute(column(row, avg.sumIndex()), column(row, avg.countIndex()),
+        result);
   }
 
   private Boolean compare(MergeExpr.Compare compare, Object[] row) throws SQLException {

@@ -5,6 +5,7 @@ import dev.sherd.jdbc.result.JdbcValues;
 import dev.sherd.jdbc.result.RowCursor;
 import dev.sherd.sql.plan.MergeExpr;
 import dev.sherd.sql.plan.MergeStep;
+import dev.sherd.sql.plan.SortKey;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLDataException;
@@ -56,6 +57,7 @@ public final class MergePipeline {
     try {
       int first = 0;
       if (!steps.isEmpty() && steps.get(0) instanceof MergeStep.MergeSorted sorted) {
+        checkKeys(sorted.keys(), shardCursors.isEmpty() ? 0 : shardCursors.get(0).width());
         cursor = new MergeSortCursor(shardCursors, comparator.rowOrder(sorted.keys()));
         first = 1;
       } else {
@@ -64,8 +66,8 @@ public final class MergePipeline {
       for (int i = first; i < steps.size(); i++) {
         MergeStep step = steps.get(i);
         if (step instanceof MergeStep.MergeSorted) {
-          throw new SQLException("malformed merge plan: MergeSorted must be the first step, found at "
-              + "position " + i + " of " + steps);
+          throw new SQLException("malformed merge plan: MergeSorted must be the first step,"
+              + " found at position " + i + " of " + steps);
         }
         cursor = wrap(cursor, step, comparator, evaluator,
             i == lastProject ? projectTargetColumns : null);
@@ -97,6 +99,7 @@ public final class MergePipeline {
     } else if (step instanceof MergeStep.Project p) {
       return new ProjectCursor(cursor, p.expressions(), evaluator, targets);
     } else if (step instanceof MergeStep.Sort s) {
+      checkKeys(s.keys(), cursor.width());
       return new SortCursor(cursor, comparator.rowOrder(s.keys()));
     } else if (step instanceof MergeStep.Distinct) {
       return new DistinctCursor(cursor);
@@ -108,6 +111,15 @@ public final class MergePipeline {
       return new DropHiddenColumnsCursor(cursor, d.count());
     }
     throw new SQLException("unsupported merge step: " + step);
+  }
+
+  private static void checkKeys(List<SortKey> keys, int width) {
+    for (SortKey key : keys) {
+      if (key.column() < 0 || key.column() >= width) {
+        throw new IllegalArgumentException("sort key column " + key.column()
+            + " (0-based) is outside rows of " + width + " columns");
+      }
+    }
   }
 
   private static List<MergeExpr> identity(int width) {
@@ -126,7 +138,7 @@ public final class MergePipeline {
       return none;
     }
     long count;
-    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+    if (JdbcValues.isIntegral(v)) {
       count = ((Number) v).longValue();
     } else if ((v instanceof BigDecimal || v instanceof BigInteger)
         && ValueComparator.exact((Number) v).stripTrailingZeros().scale() <= 0) {

@@ -48,7 +48,8 @@ final class MergedAverage {
       }
     }
     if (sum instanceof BigDecimal d) {
-      return d.divide(BigDecimal.valueOf(n), d.scale() + NUMERIC_EXTRA_SCALE, RoundingMode.HALF_DOWN);
+      return d.divide(BigDecimal.valueOf(n), d.scale() + NUMERIC_EXTRA_SCALE,
+          RoundingMode.HALF_DOWN);
     }
     return JdbcValues.toDouble(sum, "AVG sum") / n;
   }

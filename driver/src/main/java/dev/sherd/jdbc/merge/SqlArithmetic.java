@@ -12,8 +12,9 @@ import java.sql.SQLException;
  * and division truncates toward zero; any DECIMAL operand (BigDecimal, BigInteger) makes the result
  * a BigDecimal; any floating operand (Double, Float) makes it a Double. Overflow of an integer result
  * is {@code 22003} and division or modulus by zero is {@code 22012}, never a silent wrap or
- * infinity. A DECIMAL quotient has 34 significant digits ({@link MathContext#DECIMAL128}) with
- * trailing zeros removed down to the dividend's scale. Thread-safe: stateless.
+ * infinity. A DECIMAL quotient has 100 significant digits with trailing zeros removed down to the
+ * dividend's scale: far more than any result column's scale, so that rounding it once to that scale
+ * (see {@code ColumnCoercion}) gives the digits the database computes. Thread-safe: stateless.
  */
 final class SqlArithmetic {
 
@@ -73,6 +74,9 @@ final class SqlArithmetic {
     }
   }
 
+  /** Precision of a DECIMAL quotient before it is rounded to its result column's scale. */
+  private static final MathContext QUOTIENT = new MathContext(100, java.math.RoundingMode.HALF_DOWN);
+
   private static BigDecimal decimal(char op, BigDecimal x, BigDecimal y) throws SQLException {
     switch (op) {
       case '+': return x.add(y);
@@ -80,7 +84,7 @@ final class SqlArithmetic {
       case '*': return x.multiply(y);
       case '/':
         checkDivisor(y.signum() == 0, x, op, y);
-        BigDecimal q = x.divide(y, MathContext.DECIMAL128).stripTrailingZeros();
+        BigDecimal q = x.divide(y, QUOTIENT).stripTrailingZeros();
         int scale = Math.max(x.scale(), 0);
         return q.scale() < scale ? q.setScale(scale) : q;
       case '%':
@@ -106,7 +110,7 @@ final class SqlArithmetic {
   }
 
   private static Kind kind(char op, Object v) throws SQLDataException {
-    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+    if (JdbcValues.isIntegral(v)) {
       return Kind.INTEGER;
     } else if (v instanceof BigDecimal || v instanceof BigInteger) {
       return Kind.DECIMAL;

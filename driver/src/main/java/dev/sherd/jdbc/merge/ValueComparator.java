@@ -1,5 +1,6 @@
 package dev.sherd.jdbc.merge;
 
+import dev.sherd.jdbc.result.JdbcValues;
 import dev.sherd.jdbc.result.TemporalValues;
 import dev.sherd.sql.plan.SortKey;
 import java.math.BigDecimal;
@@ -124,7 +125,7 @@ public final class ValueComparator {
   }
 
   private static int compareNumbers(Number a, Number b) {
-    if (isIntegral(a) && isIntegral(b)) {
+    if (JdbcValues.isIntegral(a) && JdbcValues.isIntegral(b)) {
       return Long.compare(a.longValue(), b.longValue());
     }
     int rankA = nonFiniteRank(a);
@@ -132,7 +133,7 @@ public final class ValueComparator {
     if (rankA != 0 || rankB != 0) {
       return Integer.compare(rankA, rankB);
     }
-    if ((a instanceof Double || a instanceof Float) && (b instanceof Double || b instanceof Float)) {
+    if (isFloating(a) && isFloating(b)) {
       double x = a.doubleValue();
       double y = b.doubleValue();
       return x == y ? 0 : Double.compare(x, y); // -0.0 equals 0.0
@@ -140,13 +141,13 @@ public final class ValueComparator {
     return exact(a).compareTo(exact(b));
   }
 
-  private static boolean isIntegral(Number n) {
-    return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte;
+  private static boolean isFloating(Number n) {
+    return n instanceof Double || n instanceof Float;
   }
 
   /** -1 for -Infinity, 1 for +Infinity, 2 for NaN (largest, as in H2), 0 for finite numbers. */
   private static int nonFiniteRank(Number n) {
-    if (!(n instanceof Double || n instanceof Float) || Double.isFinite(n.doubleValue())) {
+    if (!isFloating(n) || Double.isFinite(n.doubleValue())) {
       return 0;
     }
     double d = n.doubleValue();
@@ -159,7 +160,7 @@ public final class ValueComparator {
       return d;
     } else if (n instanceof BigInteger i) {
       return new BigDecimal(i);
-    } else if (n instanceof Double || n instanceof Float) {
+    } else if (isFloating(n)) {
       return new BigDecimal(n.doubleValue());
     }
     return BigDecimal.valueOf(n.longValue());

@@ -1,5 +1,6 @@
 package dev.sherd.jdbc.merge;
 
+import dev.sherd.jdbc.result.JdbcValues;
 import dev.sherd.jdbc.result.TemporalValues;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -53,7 +54,7 @@ final class ValueKey {
   static Object normalize(Object v) {
     if (v instanceof Long || v == null || v instanceof String) {
       return v;
-    } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+    } else if (JdbcValues.isIntegral(v)) {
       return ((Number) v).longValue();
     } else if (v instanceof Number n) {
       if ((n instanceof Double || n instanceof Float) && !Double.isFinite(n.doubleValue())) {

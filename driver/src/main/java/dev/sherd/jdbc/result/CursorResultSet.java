@@ -38,7 +38,8 @@ import javax.sql.rowset.serial.SerialClob;
  * {@link JdbcValues}. All the work of producing rows lives behind the cursor. Guarantees:
  * {@link #close()} closes the cursor and then runs {@code onClose} exactly once, even when closing
  * the cursor fails; labels are looked up case-insensitively and the first column with a label wins;
- * values are converted exactly as the shard database would convert them.
+ * values convert exactly as H2, the reference shard database, converts them (checked getter by
+ * getter against H2's own result set).
  *
  * <p>Forward-only, read-only ({@code TYPE_FORWARD_ONLY}, {@code CONCUR_READ_ONLY},
  * {@code CLOSE_CURSORS_AT_COMMIT}). Not thread-safe, like every JDBC result set.

@@ -189,7 +189,8 @@ abstract class ForwardOnlyResultSet extends ReadOnlyResultSet {
     return getObject(findColumn(columnLabel));
   }
 
-  @Override public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
+  @Override public Object getObject(String columnLabel, Map<String, Class<?>> map)
+      throws SQLException {
     return getObject(findColumn(columnLabel), map);
   }
 

@@ -29,11 +29,11 @@ import java.util.UUID;
  *       a value outside the target range is {@code 22003}, never silently truncated;
  *   <li>strings parse (trimmed); a string that is no number is {@code 22018};
  *   <li>{@code getString} of NUMERIC is {@link BigDecimal#toPlainString()}, of BOOLEAN {@code TRUE}
- *       / {@code FALSE}, of DOUBLE {@link Double#toString()}, of date-times the SQL literal form
- *       (see {@link TemporalValues}).
+ *       / {@code FALSE}, of DOUBLE {@link Double#toString()}, of BINARY its UTF-8 decoding, of
+ *       date-times the SQL literal form (see {@link TemporalValues}).
  * </ul>
  *
- * <p>Every method takes {@code where}, the place named in error messages (for example
+ * <p>The conversions take {@code where}, the place named in their error messages (for example
  * {@code "column PRICE"}). Thread-safe: stateless.
  */
 public final class JdbcValues {
@@ -131,7 +131,7 @@ public final class JdbcValues {
     try {
       if (v == null || v instanceof BigDecimal) {
         return (BigDecimal) v;
-      } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      } else if (isIntegral(v)) {
         return BigDecimal.valueOf(((Number) v).longValue());
       } else if (v instanceof Double d) {
         return BigDecimal.valueOf(d);
@@ -244,7 +244,7 @@ public final class JdbcValues {
     long result;
     if (v == null) {
       return 0;
-    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+    } else if (isIntegral(v)) {
       result = ((Number) v).longValue();
     } else if (v instanceof Double || v instanceof Float) {
       double d = ((Number) v).doubleValue();
@@ -276,14 +276,20 @@ public final class JdbcValues {
   }
 
   /** {@code 22018}: the value has no representation in the target type. */
-  public static SQLDataException cannotConvert(Object v, String target, String where) {
-    return new SQLDataException(where + ": cannot convert " + describe(v) + " to " + target, "22018");
+  static SQLDataException cannotConvert(Object v, String target, String where) {
+    return new SQLDataException(where + ": cannot convert " + describe(v) + " to " + target,
+        "22018");
   }
 
   /** {@code 22003}: the value is outside the range of the target type. */
-  public static SQLDataException outOfRange(Object v, String target, String where) {
+  private static SQLDataException outOfRange(Object v, String target, String where) {
     return new SQLDataException(
         where + ": " + describe(v) + " is out of range for " + target, "22003");
+  }
+
+  /** Whether v is of a Java class of the SQL integer types: Long, Integer, Short or Byte. */
+  public static boolean isIntegral(Object v) {
+    return v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte;
   }
 
   /** A short description of a value for error messages: its class and (truncated) text. */

@@ -85,11 +85,13 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateAsciiStream");
   }
 
-  @Override public void updateAsciiStream(int columnIndex, InputStream x, int length) throws SQLException {
+  @Override public void updateAsciiStream(int columnIndex, InputStream x, int length)
+      throws SQLException {
     throw readOnly("updateAsciiStream");
   }
 
-  @Override public void updateAsciiStream(int columnIndex, InputStream x, long length) throws SQLException {
+  @Override public void updateAsciiStream(int columnIndex, InputStream x, long length)
+      throws SQLException {
     throw readOnly("updateAsciiStream");
   }
 
@@ -97,11 +99,13 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateAsciiStream");
   }
 
-  @Override public void updateAsciiStream(String columnLabel, InputStream x, int length) throws SQLException {
+  @Override public void updateAsciiStream(String columnLabel, InputStream x, int length)
+      throws SQLException {
     throw readOnly("updateAsciiStream");
   }
 
-  @Override public void updateAsciiStream(String columnLabel, InputStream x, long length) throws SQLException {
+  @Override public void updateAsciiStream(String columnLabel, InputStream x, long length)
+      throws SQLException {
     throw readOnly("updateAsciiStream");
   }
 
@@ -117,11 +121,13 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateBinaryStream");
   }
 
-  @Override public void updateBinaryStream(int columnIndex, InputStream x, int length) throws SQLException {
+  @Override public void updateBinaryStream(int columnIndex, InputStream x, int length)
+      throws SQLException {
     throw readOnly("updateBinaryStream");
   }
 
-  @Override public void updateBinaryStream(int columnIndex, InputStream x, long length) throws SQLException {
+  @Override public void updateBinaryStream(int columnIndex, InputStream x, long length)
+      throws SQLException {
     throw readOnly("updateBinaryStream");
   }
 
@@ -129,11 +135,13 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateBinaryStream");
   }
 
-  @Override public void updateBinaryStream(String columnLabel, InputStream x, int length) throws SQLException {
+  @Override public void updateBinaryStream(String columnLabel, InputStream x, int length)
+      throws SQLException {
     throw readOnly("updateBinaryStream");
   }
 
-  @Override public void updateBinaryStream(String columnLabel, InputStream x, long length) throws SQLException {
+  @Override public void updateBinaryStream(String columnLabel, InputStream x, long length)
+      throws SQLException {
     throw readOnly("updateBinaryStream");
   }
 
@@ -145,7 +153,8 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateBlob");
   }
 
-  @Override public void updateBlob(int columnIndex, InputStream x, long length) throws SQLException {
+  @Override public void updateBlob(int columnIndex, InputStream x, long length)
+      throws SQLException {
     throw readOnly("updateBlob");
   }
 
@@ -157,7 +166,8 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateBlob");
   }
 
-  @Override public void updateBlob(String columnLabel, InputStream x, long length) throws SQLException {
+  @Override public void updateBlob(String columnLabel, InputStream x, long length)
+      throws SQLException {
     throw readOnly("updateBlob");
   }
 
@@ -189,23 +199,28 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateCharacterStream");
   }
 
-  @Override public void updateCharacterStream(int columnIndex, Reader reader, int length) throws SQLException {
+  @Override public void updateCharacterStream(int columnIndex, Reader reader, int length)
+      throws SQLException {
     throw readOnly("updateCharacterStream");
   }
 
-  @Override public void updateCharacterStream(int columnIndex, Reader reader, long length) throws SQLException {
+  @Override public void updateCharacterStream(int columnIndex, Reader reader, long length)
+      throws SQLException {
     throw readOnly("updateCharacterStream");
   }
 
-  @Override public void updateCharacterStream(String columnLabel, Reader reader) throws SQLException {
+  @Override public void updateCharacterStream(String columnLabel, Reader reader)
+      throws SQLException {
     throw readOnly("updateCharacterStream");
   }
 
-  @Override public void updateCharacterStream(String columnLabel, Reader reader, int length) throws SQLException {
+  @Override public void updateCharacterStream(String columnLabel, Reader reader, int length)
+      throws SQLException {
     throw readOnly("updateCharacterStream");
   }
 
-  @Override public void updateCharacterStream(String columnLabel, Reader reader, long length) throws SQLException {
+  @Override public void updateCharacterStream(String columnLabel, Reader reader, long length)
+      throws SQLException {
     throw readOnly("updateCharacterStream");
   }
 
@@ -217,7 +232,8 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateClob");
   }
 
-  @Override public void updateClob(int columnIndex, Reader reader, long length) throws SQLException {
+  @Override public void updateClob(int columnIndex, Reader reader, long length)
+      throws SQLException {
     throw readOnly("updateClob");
   }
 
@@ -229,7 +245,8 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateClob");
   }
 
-  @Override public void updateClob(String columnLabel, Reader reader, long length) throws SQLException {
+  @Override public void updateClob(String columnLabel, Reader reader, long length)
+      throws SQLException {
     throw readOnly("updateClob");
   }
 
@@ -277,15 +294,18 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateNCharacterStream");
   }
 
-  @Override public void updateNCharacterStream(int columnIndex, Reader reader, long length) throws SQLException {
+  @Override public void updateNCharacterStream(int columnIndex, Reader reader, long length)
+      throws SQLException {
     throw readOnly("updateNCharacterStream");
   }
 
-  @Override public void updateNCharacterStream(String columnLabel, Reader reader) throws SQLException {
+  @Override public void updateNCharacterStream(String columnLabel, Reader reader)
+      throws SQLException {
     throw readOnly("updateNCharacterStream");
   }
 
-  @Override public void updateNCharacterStream(String columnLabel, Reader reader, long length) throws SQLException {
+  @Override public void updateNCharacterStream(String columnLabel, Reader reader, long length)
+      throws SQLException {
     throw readOnly("updateNCharacterStream");
   }
 
@@ -297,7 +317,8 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateNClob");
   }
 
-  @Override public void updateNClob(int columnIndex, Reader reader, long length) throws SQLException {
+  @Override public void updateNClob(int columnIndex, Reader reader, long length)
+      throws SQLException {
     throw readOnly("updateNClob");
   }
 
@@ -309,7 +330,8 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateNClob");
   }
 
-  @Override public void updateNClob(String columnLabel, Reader reader, long length) throws SQLException {
+  @Override public void updateNClob(String columnLabel, Reader reader, long length)
+      throws SQLException {
     throw readOnly("updateNClob");
   }
 
@@ -333,7 +355,8 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateObject");
   }
 
-  @Override public void updateObject(int columnIndex, Object x, int scaleOrLength) throws SQLException {
+  @Override public void updateObject(int columnIndex, Object x, int scaleOrLength)
+      throws SQLException {
     throw readOnly("updateObject");
   }
 
@@ -341,7 +364,8 @@ abstract class ReadOnlyResultSet implements ResultSet {
     throw readOnly("updateObject");
   }
 
-  @Override public void updateObject(String columnLabel, Object x, int scaleOrLength) throws SQLException {
+  @Override public void updateObject(String columnLabel, Object x, int scaleOrLength)
+      throws SQLException {
     throw readOnly("updateObject");
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sherd.jdbc.runtime.ClusterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,21 +55,32 @@ class SherdCliTest {
   }
 
   @Test
-  void showcase_rowsPerShard_addUpToTheLoadedRows() {
+  void showcase_rowsPerShard_spreadShardedTablesAndCopyBroadcastOne() {
     CliRun run = CliRun.of("--demo");
     assertEquals(SherdCli.EXIT_OK, run.exitCode(), run::toString);
-    // every shard holds all 8 countries; customers and orders are spread (none holds them all)
+    long[] totals = new long[3];
     for (String shard : DemoCluster.SHARDS) {
-      assertTrue(run.out().lines().anyMatch(l -> l.startsWith(" " + shard + " ") && l.endsWith(" 8")),
-          run::toString);
+      String line = run.out().lines().filter(l -> l.startsWith(" " + shard + " ")).findFirst()
+          .orElseThrow(() -> new AssertionError("no placement line for " + shard + "\n" + run));
+      String[] cells = line.split("\\|");
+      for (int i = 0; i < 3; i++) { // customers, orders, events
+        long rows = Long.parseLong(cells[i + 1].trim());
+        assertTrue(rows < List.of(DemoData.CUSTOMERS, DemoData.ORDERS, DemoData.EVENTS).get(i),
+            () -> shard + " holds every row: " + line);
+        totals[i] += rows;
+      }
+      assertEquals(DemoData.COUNTRIES, Integer.parseInt(cells[4].trim()), line);
     }
+    assertEquals(DemoData.CUSTOMERS, totals[0]);
+    assertEquals(DemoData.ORDERS, totals[1]);
+    assertEquals(DemoData.EVENTS, totals[2]);
   }
 
   @Test
   void executeOnDemo_query_printsTable() {
     CliRun run = CliRun.of("--demo", "-e", "SELECT COUNT(*) AS n, SUM(id) AS s FROM customers");
     assertEquals(SherdCli.EXIT_OK, run.exitCode(), run::toString);
-    assertTrue(run.out().contains("  50 | 1275"), run::toString);
+    assertTrue(run.out().contains(" 50 | 1275\n"), run::toString);
     assertTrue(run.out().endsWith("(1 row)\n"), run::toString);
     assertFalse(run.out().contains("Loaded"), "-e prints only the statements' results");
   }

@@ -89,6 +89,11 @@ class MergePipelineTest {
     SQLException outside = assertThrows(SQLException.class, () -> MergePipeline.build(shards(),
         List.of(new MergeStep.Aggregate(new int[] {5}, List.of())), null, true, null));
     assertTrue(outside.getMessage().contains("group column 5"), outside.getMessage());
+
+    SQLException key = assertThrows(SQLException.class, () -> MergePipeline.build(shards(),
+        List.of(new MergeStep.MergeSorted(List.of(new SortKey(2, false, NullOrder.DEFAULT)))),
+        null, true, null));
+    assertTrue(key.getMessage().contains("sort key column 2"), key.getMessage());
   }
 
   @Test

@@ -39,7 +39,8 @@ class ProjectCursorTest {
     Object[] row = {5L, new BigDecimal("1.125"), new BigDecimal("4.00"), 3L};
     List<List<Object>> rows = project(ListCursor.of(4, row),
         List.of(new Ref(0), new Ref(1), new Ref(2), new Ref(3), new Ref(0)), targets);
-    assertEquals(List.of(List.of(5, new BigDecimal("1.13"), new BigDecimal("4"), 3.0d, 5L)), rows);
+    // 1.125 to scale 2 rounds HALF_DOWN, as H2 rounds a NUMERIC quotient to its result scale
+    assertEquals(List.of(List.of(5, new BigDecimal("1.12"), new BigDecimal("4"), 3.0d, 5L)), rows);
   }
 
   @Test

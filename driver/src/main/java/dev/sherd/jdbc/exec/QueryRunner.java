@@ -1,6 +1,8 @@
 package dev.sherd.jdbc.exec;
 
+import dev.sherd.jdbc.merge.MergeDialect;
 import dev.sherd.jdbc.merge.MergePipeline;
+import dev.sherd.jdbc.merge.StringCollation;
 import dev.sherd.jdbc.result.ColumnInfo;
 import dev.sherd.jdbc.result.CursorResultSet;
 import dev.sherd.jdbc.result.RowCursor;
@@ -9,16 +11,21 @@ import dev.sherd.jdbc.result.ShardErrors;
 import dev.sherd.jdbc.runtime.ClusterRuntime;
 import dev.sherd.metadata.ClusterConfig;
 import dev.sherd.metadata.ShardSet;
+import dev.sherd.sql.plan.AggregateCall;
 import dev.sherd.sql.plan.MergeExpr;
 import dev.sherd.sql.plan.MergeStep;
 import dev.sherd.sql.plan.QueryPlan;
+import dev.sherd.sql.plan.Refusals;
 import dev.sherd.sql.plan.ShardSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -98,10 +105,12 @@ final class QueryRunner {
       List<ColumnInfo> columns = plan.aggregated()
           ? aggregatedColumns(runtime, plan, leases.get(0))
           : ColumnInfo.from(md, width - plan.hiddenColumns());
+      StringCollation collation = collation(runtime, leases.get(0));
       RowCursor merged;
       try {
+        checkStringComparisons(collation, steps, md, plan);
         merged = MergePipeline.build(inputs, steps, params.values(),
-            config.dialect().nullsSortFirstAscending(), plan.aggregated() ? columns : null);
+            MergeDialect.of(config.dialect()), collation, plan.aggregated() ? columns : null);
       } catch (SQLException | RuntimeException e) {
         for (RowCursor c : inputs) {
           closeQuietly(c);
@@ -112,6 +121,63 @@ final class QueryRunner {
     } catch (SQLException | RuntimeException e) {
       releaseAllQuietly(leases);
       throw e;
+    }
+  }
+
+  private static StringCollation collation(ClusterRuntime runtime, Lease lease)
+      throws SQLException {
+    StringCollation known = runtime.collation();
+    if (known == null) {
+      known = CollationProbe.probe(lease.connection(), runtime.config().dialect());
+      runtime.collation(known);
+    }
+    return known;
+  }
+
+  /**
+   * Refuses a merge that would compare strings under a collation it cannot reproduce (a
+   * case-insensitive or linguistic one): the order or grouping would silently differ.
+   */
+  private static void checkStringComparisons(StringCollation collation, List<MergeStep> steps,
+      ResultSetMetaData md, QueryPlan plan) throws SQLException {
+    if (collation.exact()) {
+      return;
+    }
+    Set<Integer> compared = new HashSet<>();
+    boolean all = false;
+    for (MergeStep step : steps) {
+      if (step instanceof MergeStep.MergeSorted s) {
+        s.keys().forEach(k -> compared.add(k.column()));
+      } else if (step instanceof MergeStep.Aggregate a) {
+        for (int g : a.groupColumns()) {
+          compared.add(g);
+        }
+        for (AggregateCall call : a.calls()) {
+          if (call.kind() != AggregateCall.Kind.COUNT && call.kind() != AggregateCall.Kind.SUM) {
+            compared.add(call.column());
+          }
+        }
+      } else if (step instanceof MergeStep.Distinct || step instanceof MergeStep.Sort) {
+        all = true;
+      }
+    }
+    for (int i = 1; i <= md.getColumnCount(); i++) {
+      if ((all || compared.contains(i - 1)) && isString(md.getColumnType(i))) {
+        throw Refusals.unsupported("comparing the text column " + md.getColumnLabel(i)
+            + " across shards under collation " + collation.name() + ", which the merge cannot"
+            + " reproduce (use a binary collation, or a query that routes to one shard) [SQL: "
+            + plan.sql() + "]");
+      }
+    }
+  }
+
+  private static boolean isString(int sqlType) {
+    switch (sqlType) {
+      case Types.CHAR: case Types.VARCHAR: case Types.LONGVARCHAR: case Types.NCHAR:
+      case Types.NVARCHAR: case Types.LONGNVARCHAR: case Types.CLOB: case Types.NCLOB:
+        return true;
+      default:
+        return false;
     }
   }
 

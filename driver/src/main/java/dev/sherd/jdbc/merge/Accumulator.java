@@ -27,8 +27,8 @@ abstract class Accumulator {
       case SUM -> new Sum();
       case MIN -> new Extreme(comparator, false);
       case MAX -> new Extreme(comparator, true);
-      case COUNT_DISTINCT -> new Distinct(new Count());
-      case SUM_DISTINCT -> new Distinct(new Sum());
+      case COUNT_DISTINCT -> new Distinct(new Count(), comparator);
+      case SUM_DISTINCT -> new Distinct(new Sum(), comparator);
     };
   }
 
@@ -54,8 +54,9 @@ abstract class Accumulator {
     private Object sum;
 
     @Override void add(Object partial) throws SQLException {
-      if (partial != null) { // adding to an integer zero gives the first partial its SUM type
-        sum = SqlArithmetic.apply('+', sum == null ? 0L : sum, partial);
+      if (partial != null) { // adding to an integer zero gives the first partial its SUM type;
+        // addition is the same in every dialect
+        sum = SqlArithmetic.apply('+', sum == null ? 0L : sum, partial, MergeDialect.H2);
       }
     }
 
@@ -96,13 +97,15 @@ abstract class Accumulator {
   private static final class Distinct extends Accumulator {
     private final Set<Object> seen = new HashSet<>();
     private final Accumulator of;
+    private final ValueComparator order;
 
-    Distinct(Accumulator of) {
+    Distinct(Accumulator of, ValueComparator order) {
       this.of = of;
+      this.order = order;
     }
 
     @Override void add(Object value) throws SQLException {
-      if (value != null && seen.add(ValueKey.normalize(value))) {
+      if (value != null && seen.add(ValueKey.normalize(value, order))) {
         of.add(of instanceof Count ? 1L : value);
       }
     }

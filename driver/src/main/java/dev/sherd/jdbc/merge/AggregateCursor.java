@@ -63,11 +63,12 @@ final class AggregateCursor implements RowCursor {
   private Map<ValueKey, Group> aggregate() throws SQLException {
     Map<ValueKey, Group> byKey = new LinkedHashMap<>();
     if (groupColumns.length == 0) {
-      byKey.put(ValueKey.of(row, groupColumns), newGroup(row));
+      byKey.put(ValueKey.of(row, groupColumns, comparator), newGroup(row));
     }
     while (source.next()) {
       Object[] input = source.row();
-      Group group = byKey.computeIfAbsent(ValueKey.of(input, groupColumns), k -> newGroup(input));
+      Group group = byKey.computeIfAbsent(ValueKey.of(input, groupColumns, comparator),
+          k -> newGroup(input));
       for (int i = 0; i < calls.size(); i++) {
         group.accumulators()[i].add(input[calls.get(i).column()]);
       }

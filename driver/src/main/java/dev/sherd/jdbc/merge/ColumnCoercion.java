@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * Casts a value computed by the merge to the Java class and scale the database reports for a column,
  * so a merged value is indistinguishable from one the database returned: a Long sum for an INTEGER
  * column becomes an Integer, a quotient for a NUMERIC(22, 12) column a BigDecimal of scale 12
- * (rounding HALF_DOWN, as H2 rounds a NUMERIC quotient), a DECFLOAT value loses its trailing zeros. Columns whose
+ * (rounding as the database rounds a quotient to a column's scale), a DECFLOAT value loses its trailing zeros. Columns whose
  * class is not one JDBC converts to are left as computed. Immutable and thread-safe.
  */
 final class ColumnCoercion {
@@ -40,12 +40,16 @@ final class ColumnCoercion {
   private final boolean decfloat;
   private final boolean fixedScale;
 
-  ColumnCoercion(ColumnInfo column) {
+  private final RoundingMode rounding;
+
+  ColumnCoercion(ColumnInfo column, MergeDialect dialect) {
     this.column = column;
+    this.rounding = dialect.rounding();
     this.type = CLASSES.get(column.className());
     this.where = "column " + column.label();
     this.decfloat = "DECFLOAT".equalsIgnoreCase(column.typeName());
-    this.fixedScale = !decfloat
+    // precision 0: an unconstrained NUMERIC (PostgreSQL), whose values keep their own scale
+    this.fixedScale = !decfloat && column.precision() > 0
         && (column.sqlType() == Types.NUMERIC || column.sqlType() == Types.DECIMAL);
   }
 
@@ -63,7 +67,7 @@ final class ColumnCoercion {
         return d.stripTrailingZeros();
       }
       return fixedScale && d.scale() != column.scale()
-          ? d.setScale(column.scale(), RoundingMode.HALF_DOWN) : d;
+          ? d.setScale(column.scale(), rounding) : d;
     }
     return JdbcValues.toObject(v, type, where);
   }

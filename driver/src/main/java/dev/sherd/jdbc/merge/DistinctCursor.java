@@ -14,14 +14,16 @@ final class DistinctCursor implements RowCursor {
 
   private final RowCursor source;
   private final Set<ValueKey> seen = new HashSet<>();
+  private final ValueComparator order;
 
-  DistinctCursor(RowCursor source) {
+  DistinctCursor(RowCursor source, ValueComparator order) {
     this.source = source;
+    this.order = order;
   }
 
   @Override public boolean next() throws SQLException {
     while (source.next()) {
-      if (seen.add(ValueKey.of(source.row()))) {
+      if (seen.add(ValueKey.of(source.row(), order))) {
         return true;
       }
     }

@@ -21,14 +21,26 @@ public final class ExpressionEvaluator {
 
   private final Object[] params;
   private final ValueComparator comparator;
+  private final MergeDialect dialect;
 
   /**
    * @param params     the statement's parameter values, 0-based; may be null when it has none
    * @param comparator the order used by comparisons
+   * @param dialect    the shard database's arithmetic rules
    */
-  public ExpressionEvaluator(Object[] params, ValueComparator comparator) {
+  public ExpressionEvaluator(Object[] params, ValueComparator comparator, MergeDialect dialect) {
     this.params = params == null ? new Object[0] : params;
     this.comparator = comparator;
+    this.dialect = dialect;
+  }
+
+  /** An evaluator with H2's arithmetic rules. */
+  public ExpressionEvaluator(Object[] params, ValueComparator comparator) {
+    this(params, comparator, MergeDialect.H2);
+  }
+
+  MergeDialect dialect() {
+    return dialect;
   }
 
   /** The value of {@code expr} for {@code row}; a Boolean or null for a predicate. */
@@ -48,7 +60,7 @@ public final class ExpressionEvaluator {
     } else if (expr instanceof MergeExpr.Arithmetic arithmetic) {
       Object left = evaluate(arithmetic.left(), row);
       Object right = left == null ? null : evaluate(arithmetic.right(), row);
-      return right == null ? null : SqlArithmetic.apply(arithmetic.op(), left, right);
+      return right == null ? null : SqlArithmetic.apply(arithmetic.op(), left, right, dialect);
     } else if (expr instanceof MergeExpr.Negate negate) {
       Object v = evaluate(negate.operand(), row);
       return v == null ? null : SqlArithmetic.negate(v);
@@ -73,7 +85,7 @@ public final class ExpressionEvaluator {
   /** AVG computed in the type of {@code result}, the column the database reports (or null). */
   Object average(MergeExpr.Avg avg, Object[] row, ColumnInfo result) throws SQLException {
     return MergedAverage.compute(column(row, avg.sumIndex()), column(row, avg.countIndex()),
-        result);
+        result, dialect);
   }
 
   private Boolean compare(MergeExpr.Compare compare, Object[] row) throws SQLException {

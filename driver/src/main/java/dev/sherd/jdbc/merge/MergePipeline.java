@@ -32,8 +32,8 @@ public final class MergePipeline {
    * @param shardCursors         one cursor per shard, all of the same width; ownership passes here
    * @param steps                the plan's merge steps, in order
    * @param params               the statement's parameter values, 0-based (may be null)
-   * @param nullsFirstAscending  the shard database's NULL order: true when NULL sorts as the
-   *                             smallest value (H2, MariaDB), false when largest (PostgreSQL)
+   * @param dialect              the shard database's NULL order and arithmetic rules
+   * @param collation            how the shard database orders and equates strings
    * @param projectTargetColumns the columns the database reports for the result; merged values
    *                             are coerced to them (see {@link ProjectCursor}) at the last Project
    *                             step, or by a final projection when the plan has none; null leaves
@@ -43,10 +43,10 @@ public final class MergePipeline {
    *                      malformed plan; the shard cursors are closed
    */
   public static RowCursor build(List<RowCursor> shardCursors, List<MergeStep> steps,
-      Object[] params, boolean nullsFirstAscending, List<ColumnInfo> projectTargetColumns)
-      throws SQLException {
-    ValueComparator comparator = new ValueComparator(nullsFirstAscending);
-    ExpressionEvaluator evaluator = new ExpressionEvaluator(params, comparator);
+      Object[] params, MergeDialect dialect, StringCollation collation,
+      List<ColumnInfo> projectTargetColumns) throws SQLException {
+    ValueComparator comparator = new ValueComparator(dialect.nullsFirstAscending(), collation);
+    ExpressionEvaluator evaluator = new ExpressionEvaluator(params, comparator, dialect);
     int lastProject = -1;
     for (int i = 0; i < steps.size(); i++) {
       if (steps.get(i) instanceof MergeStep.Project) {
@@ -102,7 +102,7 @@ public final class MergePipeline {
       checkKeys(s.keys(), cursor.width());
       return new SortCursor(cursor, comparator.rowOrder(s.keys()));
     } else if (step instanceof MergeStep.Distinct) {
-      return new DistinctCursor(cursor);
+      return new DistinctCursor(cursor, comparator);
     } else if (step instanceof MergeStep.Limit l) {
       long offset = rowCount(l.offset(), evaluator, "OFFSET", "2201X", 0);
       long fetch = rowCount(l.fetch(), evaluator, "FETCH", "2201W", LimitCursor.ALL);

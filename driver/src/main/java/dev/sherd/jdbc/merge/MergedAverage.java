@@ -9,7 +9,8 @@ import java.sql.Types;
 
 /**
  * AVG recomputed from a merged SUM and COUNT, in the type and with the rounding the shard database
- * uses for AVG (measured against H2 2.4, whose rules these are):
+ * uses for AVG. PostgreSQL divides a NUMERIC sum by the count with its own scale rule
+ * ({@link PostgresNumeric}); MySQL rounds HALF_UP to the reported scale; H2 2.4's rules, measured:
  *
  * <ul>
  *   <li>NUMERIC result of scale s (H2: AVG(DECIMAL(p, s)) is NUMERIC(p + 10, s + 10)): the exact sum
@@ -32,16 +33,21 @@ final class MergedAverage {
   /**
    * @param result the column the database reports for this AVG, or null when unknown
    */
-  static Object compute(Object sum, Object count, ColumnInfo result) throws SQLException {
+  static Object compute(Object sum, Object count, ColumnInfo result, MergeDialect dialect)
+      throws SQLException {
     long n = JdbcValues.toLong(count, "AVG count");
     if (sum == null || n == 0) {
       return null;
+    }
+    if (dialect == MergeDialect.POSTGRESQL && !(sum instanceof Double || sum instanceof Float)) {
+      // PostgreSQL: AVG of an integer or NUMERIC column is numeric_div(sum, count).
+      return PostgresNumeric.divide(decimal(sum), BigDecimal.valueOf(n));
     }
     if (result != null) {
       if ("DECFLOAT".equalsIgnoreCase(result.typeName()) && result.precision() > 0) {
         return toPrecision(decimal(sum), BigDecimal.valueOf(n), result.precision());
       } else if (result.sqlType() == Types.NUMERIC || result.sqlType() == Types.DECIMAL) {
-        return decimal(sum).divide(BigDecimal.valueOf(n), result.scale(), RoundingMode.HALF_DOWN);
+        return decimal(sum).divide(BigDecimal.valueOf(n), result.scale(), dialect.rounding());
       } else if (result.sqlType() == Types.DOUBLE || result.sqlType() == Types.FLOAT
           || result.sqlType() == Types.REAL) {
         return JdbcValues.toDouble(sum, "AVG sum") / n;

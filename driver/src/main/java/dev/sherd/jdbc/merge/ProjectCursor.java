@@ -34,7 +34,7 @@ final class ProjectCursor implements RowCursor {
     this.coercions = new ColumnCoercion[this.expressions.length];
     if (targets != null) {
       for (int i = 0; i < Math.min(targets.size(), coercions.length); i++) {
-        coercions[i] = new ColumnCoercion(targets.get(i));
+        coercions[i] = new ColumnCoercion(targets.get(i), evaluator.dialect());
       }
     }
     this.row = new Object[this.expressions.length];

@@ -3,7 +3,6 @@ package dev.sherd.jdbc.merge;
 import dev.sherd.jdbc.result.JdbcValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 
@@ -12,9 +11,8 @@ import java.sql.SQLException;
  * and division truncates toward zero; any DECIMAL operand (BigDecimal, BigInteger) makes the result
  * a BigDecimal; any floating operand (Double, Float) makes it a Double. Overflow of an integer result
  * is {@code 22003} and division or modulus by zero is {@code 22012}, never a silent wrap or
- * infinity. A DECIMAL quotient has 100 significant digits with trailing zeros removed down to the
- * dividend's scale: far more than any result column's scale, so that rounding it once to that scale
- * (see {@code ColumnCoercion}) gives the digits the database computes. Thread-safe: stateless.
+ * infinity. A DECIMAL quotient is computed as the shard database computes it
+ * ({@link MergeDialect#divide}); MySQL's integer division gives a DECIMAL too. Thread-safe: stateless.
  */
 final class SqlArithmetic {
 
@@ -22,16 +20,19 @@ final class SqlArithmetic {
 
   private SqlArithmetic() {}
 
-  /** {@code a op b} for op one of {@code + - * / %}. */
-  static Object apply(char op, Object a, Object b) throws SQLException {
+  /** {@code a op b} for op one of {@code + - * / %}, following {@code dialect}'s division rules. */
+  static Object apply(char op, Object a, Object b, MergeDialect dialect) throws SQLException {
     Kind left = kind(op, a);
     Kind right = kind(op, b);
     Kind kind = left.compareTo(right) >= 0 ? left : right;
+    if (kind == Kind.INTEGER && op == '/' && dialect.integerDivisionIsDecimal()) {
+      kind = Kind.DECIMAL;
+    }
     Number x = (Number) a;
     Number y = (Number) b;
     return switch (kind) {
       case INTEGER -> integer(op, x.longValue(), y.longValue());
-      case DECIMAL -> decimal(op, ValueComparator.exact(x), ValueComparator.exact(y));
+      case DECIMAL -> decimal(op, ValueComparator.exact(x), ValueComparator.exact(y), dialect);
       case FLOATING -> floating(op, x.doubleValue(), y.doubleValue());
     };
   }
@@ -74,19 +75,15 @@ final class SqlArithmetic {
     }
   }
 
-  /** Precision of a DECIMAL quotient before it is rounded to its result column's scale. */
-  private static final MathContext QUOTIENT = new MathContext(100, java.math.RoundingMode.HALF_DOWN);
-
-  private static BigDecimal decimal(char op, BigDecimal x, BigDecimal y) throws SQLException {
+  private static BigDecimal decimal(char op, BigDecimal x, BigDecimal y, MergeDialect dialect)
+      throws SQLException {
     switch (op) {
       case '+': return x.add(y);
       case '-': return x.subtract(y);
       case '*': return x.multiply(y);
       case '/':
         checkDivisor(y.signum() == 0, x, op, y);
-        BigDecimal q = x.divide(y, QUOTIENT).stripTrailingZeros();
-        int scale = Math.max(x.scale(), 0);
-        return q.scale() < scale ? q.setScale(scale) : q;
+        return dialect.divide(x, y);
       case '%':
         checkDivisor(y.signum() == 0, x, op, y);
         return x.remainder(y);

@@ -38,15 +38,30 @@ public final class ValueComparator {
 
   private final boolean nullsFirstAscending;
   private final Comparator<? super String> stringOrder;
+  private final StringCollation collation;
 
   /** H2's order: strings by {@link String#compareTo}. */
   public ValueComparator(boolean nullsFirstAscending) {
-    this(nullsFirstAscending, Comparator.naturalOrder());
+    this(nullsFirstAscending, StringCollation.UTF16);
   }
 
+  /** Strings ordered and equated by {@code collation}. */
+  public ValueComparator(boolean nullsFirstAscending, StringCollation collation) {
+    this.nullsFirstAscending = nullsFirstAscending;
+    this.stringOrder = collation;
+    this.collation = collation;
+  }
+
+  /** Strings ordered by an arbitrary comparator (their equality stays {@code equals}). */
   public ValueComparator(boolean nullsFirstAscending, Comparator<? super String> stringOrder) {
     this.nullsFirstAscending = nullsFirstAscending;
     this.stringOrder = stringOrder;
+    this.collation = StringCollation.UTF16;
+  }
+
+  /** The form of a string in which collation-equal strings are {@code equals}. */
+  String stringKey(String s) {
+    return collation.key(s);
   }
 
   /**

@@ -32,27 +32,30 @@ final class ValueKey {
     this.hash = Arrays.hashCode(values);
   }
 
-  /** The key of {@code columns} of {@code row}. */
-  static ValueKey of(Object[] row, int[] columns) {
+  /** The key of {@code columns} of {@code row}; strings equated as {@code order} equates them. */
+  static ValueKey of(Object[] row, int[] columns, ValueComparator order) {
     Object[] values = new Object[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      values[i] = normalize(row[columns[i]]);
+      values[i] = normalize(row[columns[i]], order);
     }
     return new ValueKey(values);
   }
 
   /** The key of a whole row. */
-  static ValueKey of(Object[] row) {
+  static ValueKey of(Object[] row, ValueComparator order) {
     Object[] values = new Object[row.length];
     for (int i = 0; i < row.length; i++) {
-      values[i] = normalize(row[i]);
+      values[i] = normalize(row[i], order);
     }
     return new ValueKey(values);
   }
 
   /** One value in the form in which SQL-equal values are {@code equals}. */
-  static Object normalize(Object v) {
-    if (v instanceof Long || v == null || v instanceof String) {
+  static Object normalize(Object v, ValueComparator order) {
+    if (v instanceof String s) {
+      return order.stringKey(s);
+    }
+    if (v instanceof Long || v == null) {
       return v;
     } else if (JdbcValues.isIntegral(v)) {
       return ((Number) v).longValue();

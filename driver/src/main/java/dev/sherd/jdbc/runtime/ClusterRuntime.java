@@ -2,6 +2,7 @@ package dev.sherd.jdbc.runtime;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sherd.jdbc.merge.StringCollation;
 import dev.sherd.jdbc.result.ColumnInfo;
 import dev.sherd.metadata.ClusterConfig;
 import dev.sherd.sql.Planner;
@@ -28,6 +29,7 @@ public final class ClusterRuntime implements AutoCloseable {
   private final ShardPools pools;
   private final ThreadPoolExecutor scatterExecutor;
   private final Cache<String, List<ColumnInfo>> resultColumns;
+  private volatile StringCollation collation; // learnt from the first shard that merges strings
   int users; // guarded by ClusterRegistry.class
 
   ClusterRuntime(ClusterConfig config, String name) throws SQLException {
@@ -80,6 +82,15 @@ public final class ClusterRuntime implements AutoCloseable {
    */
   public Cache<String, List<ColumnInfo>> resultColumns() {
     return resultColumns;
+  }
+
+  /** The shards' string collation, once known; null before. */
+  public StringCollation collation() {
+    return collation;
+  }
+
+  public void collation(StringCollation collation) {
+    this.collation = collation;
   }
 
   /** Forgets everything derived from the schema (after DDL through the driver). */

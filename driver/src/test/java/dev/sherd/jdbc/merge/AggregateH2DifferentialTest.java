@@ -49,7 +49,7 @@ class AggregateH2DifferentialTest {
       String expectedSql, boolean withTargets) throws SQLException {
     List<ColumnInfo> targets = withTargets ? cluster.describe(expectedSql) : null;
     List<List<Object>> merged = ListCursor.drain(MergePipeline.build(
-        cluster.shardCursors(shardSql), steps, null, true, targets));
+        cluster.shardCursors(shardSql), steps, null, MergeDialect.H2, StringCollation.UTF16, targets));
     List<List<Object>> expected = cluster.query(expectedSql);
     assertEquals(ShardedH2.canonical(expected), ShardedH2.canonical(merged));
     return merged;
@@ -163,7 +163,7 @@ class AggregateH2DifferentialTest {
       String shardSql = "SELECT K, SUM(X), COUNT(X), SUM(Y), COUNT(Y) FROM {T} GROUP BY K";
       String expectedSql = "SELECT K, AVG(X), AVG(Y) FROM {T} GROUP BY K ORDER BY K";
       List<List<Object>> merged = ListCursor.drain(MergePipeline.build(
-          ties.shardCursors(shardSql), steps, null, true, ties.describe(expectedSql)));
+          ties.shardCursors(shardSql), steps, null, MergeDialect.H2, StringCollation.UTF16, ties.describe(expectedSql)));
       List<List<Object>> expected = ties.query(expectedSql);
       assertEquals(ShardedH2.canonical(expected), ShardedH2.canonical(merged));
       assertEquals(new BigDecimal("0.000004882812"), expected.get(0).get(1)); // HALF_DOWN

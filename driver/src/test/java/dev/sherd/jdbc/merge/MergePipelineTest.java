@@ -43,7 +43,7 @@ class MergePipelineTest {
 
   @Test
   void build_withoutSteps_concatenatesShards() throws SQLException {
-    RowCursor cursor = MergePipeline.build(shards(), List.of(), null, true, null);
+    RowCursor cursor = MergePipeline.build(shards(), List.of(), null, MergeDialect.H2, StringCollation.UTF16, null);
     assertInstanceOf(ConcatCursor.class, cursor);
     assertEquals(3, ListCursor.drain(cursor).size());
   }
@@ -53,14 +53,14 @@ class MergePipelineTest {
     MergeStep limit = new MergeStep.Limit(new MergeExpr.Param(0), new MergeExpr.Param(1));
     List<List<Object>> rows = ListCursor.drain(MergePipeline.build(shards(), List.of(
         new MergeStep.Sort(List.of(new SortKey(0, false, NullOrder.DEFAULT))), limit),
-        new Object[] {1, new BigDecimal("1")}, true, null));
+        new Object[] {1, new BigDecimal("1")}, MergeDialect.H2, StringCollation.UTF16, null));
     assertEquals(List.of(List.of(2L, "b")), rows);
   }
 
   @Test
   void build_nullLimitBounds_meanNoBound() throws SQLException {
     MergeStep limit = new MergeStep.Limit(new MergeExpr.Literal(null), null);
-    assertEquals(3, ListCursor.drain(MergePipeline.build(shards(), List.of(limit), null, true,
+    assertEquals(3, ListCursor.drain(MergePipeline.build(shards(), List.of(limit), null, MergeDialect.H2, StringCollation.UTF16,
         null)).size());
   }
 
@@ -72,7 +72,7 @@ class MergePipelineTest {
       MergeStep limit = new MergeStep.Limit(new MergeExpr.Literal(bounds[0]),
           new MergeExpr.Literal(bounds[1]));
       SQLDataException e = assertThrows(SQLDataException.class,
-          () -> MergePipeline.build(shards, List.of(limit), null, true, null));
+          () -> MergePipeline.build(shards, List.of(limit), null, MergeDialect.H2, StringCollation.UTF16, null));
       assertEquals(bounds[2], e.getSQLState());
       assertTrue(shards.stream().allMatch(c -> ((ListCursor) c).isClosed()));
     }
@@ -82,17 +82,17 @@ class MergePipelineTest {
   void build_malformedPlan_failsNamingTheProblemAndClosesShards() {
     List<RowCursor> shards = shards();
     SQLException late = assertThrows(SQLException.class, () -> MergePipeline.build(shards,
-        List.of(new MergeStep.Distinct(), new MergeStep.MergeSorted(List.of())), null, true, null));
+        List.of(new MergeStep.Distinct(), new MergeStep.MergeSorted(List.of())), null, MergeDialect.H2, StringCollation.UTF16, null));
     assertTrue(late.getMessage().contains("MergeSorted must be the first step"), late.getMessage());
     assertTrue(shards.stream().allMatch(c -> ((ListCursor) c).isClosed()));
 
     SQLException outside = assertThrows(SQLException.class, () -> MergePipeline.build(shards(),
-        List.of(new MergeStep.Aggregate(new int[] {5}, List.of())), null, true, null));
+        List.of(new MergeStep.Aggregate(new int[] {5}, List.of())), null, MergeDialect.H2, StringCollation.UTF16, null));
     assertTrue(outside.getMessage().contains("group column 5"), outside.getMessage());
 
     SQLException key = assertThrows(SQLException.class, () -> MergePipeline.build(shards(),
         List.of(new MergeStep.MergeSorted(List.of(new SortKey(2, false, NullOrder.DEFAULT)))),
-        null, true, null));
+        null, MergeDialect.H2, StringCollation.UTF16, null));
     assertTrue(key.getMessage().contains("sort key column 2"), key.getMessage());
   }
 
@@ -100,7 +100,7 @@ class MergePipelineTest {
   void build_targetColumnsWithoutProjectStep_coerceTheFinalRows() throws SQLException {
     RowCursor cursor = MergePipeline.build(shards(),
         List.of(new MergeStep.Aggregate(new int[0], List.of(new AggregateCall(Kind.SUM, 0)))),
-        null, true, List.of(Columns.integer("TOTAL")));
+        null, MergeDialect.H2, StringCollation.UTF16, List.of(Columns.integer("TOTAL")));
     assertEquals(List.of(List.of(6)), ListCursor.drain(cursor));
   }
 
@@ -119,7 +119,7 @@ class MergePipelineTest {
     Object[] params = {150L, 2};
     List<List<Object>> merged = ListCursor.drain(MergePipeline.build(
         cluster.shardCursors("SELECT G, COUNT(*), SUM(D) FROM {T} GROUP BY G"), steps, params,
-        true, cluster.describe(expectedSql)));
+        MergeDialect.H2, StringCollation.UTF16, cluster.describe(expectedSql)));
     List<List<Object>> expected = cluster.query(expectedSql, params);
     assertEquals(5, expected.size());
     assertEquals(expected, merged);
@@ -142,7 +142,7 @@ class MergePipelineTest {
       List<MergeStep> steps = List.of(new MergeStep.MergeSorted(keys.get(i)),
           new MergeStep.Limit(new MergeExpr.Literal(10L), new MergeExpr.Literal(300L)));
       List<List<Object>> merged = ListCursor.drain(
-          MergePipeline.build(cluster.shardCursors(sql), steps, null, true, null));
+          MergePipeline.build(cluster.shardCursors(sql), steps, null, MergeDialect.H2, StringCollation.UTF16, null));
       assertEquals(cluster.query(sql + " OFFSET 10 ROWS FETCH NEXT 300 ROWS ONLY"), merged,
           orders.get(i));
     }
@@ -152,7 +152,7 @@ class MergePipelineTest {
   void distinct_acrossShards_equalsTheSingleDatabaseResult() throws SQLException {
     String sql = "SELECT DISTINCT G2, G FROM {T}";
     List<List<Object>> merged = ListCursor.drain(MergePipeline.build(cluster.shardCursors(sql),
-        List.of(new MergeStep.Distinct()), null, true, null));
+        List.of(new MergeStep.Distinct()), null, MergeDialect.H2, StringCollation.UTF16, null));
     assertEquals(ShardedH2.canonical(cluster.query(sql)), ShardedH2.canonical(merged));
   }
 
@@ -163,7 +163,7 @@ class MergePipelineTest {
         new SortKey(2, true, NullOrder.DEFAULT), new SortKey(0, false, NullOrder.DEFAULT))),
         new MergeStep.DropHiddenColumns(1));
     List<List<Object>> merged = ListCursor.drain(
-        MergePipeline.build(cluster.shardCursors(shardSql), steps, null, true, null));
+        MergePipeline.build(cluster.shardCursors(shardSql), steps, null, MergeDialect.H2, StringCollation.UTF16, null));
     assertEquals(cluster.query("SELECT ID, V FROM {T} ORDER BY D DESC, ID"), merged);
   }
 }

@@ -104,7 +104,7 @@ class StreamingCursorsTest {
         new Object[] {new BigDecimal("1.00"), "a"}, new Object[] {null, "a"},
         new Object[] {null, "a"}, new Object[] {1L, "b"});
     assertEquals(List.of(List.of(1L, "a"), java.util.Arrays.asList(null, "a"), List.of(1L, "b")),
-        ListCursor.drain(new DistinctCursor(source)));
+        ListCursor.drain(new DistinctCursor(source, new ValueComparator(true))));
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ValueKeyTest {
 
   private static ValueKey key(Object... values) {
-    return ValueKey.of(values);
+    return ValueKey.of(values, new ValueComparator(true));
   }
 
   @Test
@@ -52,7 +52,7 @@ class ValueKeyTest {
 
   @Test
   void of_columns_keysOnlyThoseColumns() {
-    assertEquals(ValueKey.of(new Object[] {1L, "x", 2}, new int[] {0, 2}),
-        ValueKey.of(new Object[] {1, "y", 2L}, new int[] {0, 2}));
+    assertEquals(ValueKey.of(new Object[] {1L, "x", 2}, new int[] {0, 2}, new ValueComparator(true)),
+        ValueKey.of(new Object[] {1, "y", 2L}, new int[] {0, 2}, new ValueComparator(true)));
   }
 }

@@ -1,0 +1,276 @@
+package dev.sherd.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Auto-commit off: a transaction writes to one shard and commits or rolls back there; a write
+ * that would reach a second shard is refused before anything runs and leaves the transaction
+ * usable; reads from any shard work inside it.
+ */
+class TransactionTest {
+
+  @TempDir
+  static Path dir;
+  static H2Cluster cluster;
+  /** Keys of t, grouped by the shard they route to. */
+  static List<List<Integer>> keysByShard;
+
+  @RegisterExtension
+  final ShardInvariants invariants = new ShardInvariants(() -> cluster);
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = H2Cluster.start(dir, "tx");
+    cluster.onEveryShard("CREATE TABLE t(id INT PRIMARY KEY, v VARCHAR(20))",
+        "CREATE TABLE countries(code CHAR(2) PRIMARY KEY, name VARCHAR(40))");
+    keysByShard = new ArrayList<>();
+    for (int i = 0; i < H2Cluster.SHARDS; i++) {
+      keysByShard.add(new ArrayList<>());
+    }
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      for (int id = 1; id <= 200; id++) {
+        String shard = RoutingTest.routeShards(
+            s.executeQuery("EXPLAIN SELECT * FROM t WHERE id = " + id)).get(0);
+        keysByShard.get(Integer.parseInt(shard.substring(1))).add(id);
+      }
+    }
+    for (List<Integer> keys : keysByShard) {
+      assertTrue(keys.size() >= 5, "every shard needs keys: " + keysByShard);
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    cluster.close();
+  }
+
+  @BeforeEach
+  void empty() throws Exception {
+    cluster.onEveryShard("DELETE FROM t", "DELETE FROM countries");
+  }
+
+  private static int key(int shard, int n) {
+    return keysByShard.get(shard).get(n);
+  }
+
+  @Test
+  void writesToOneShard_commit_areVisibleOnThatShard() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      assertFalse(c.getAutoCommit());
+      assertEquals(1, s.executeUpdate(insert(key(1, 0))));
+      assertEquals(2, s.executeUpdate("INSERT INTO t (id, v) VALUES (" + key(1, 1) + ", 'x'), ("
+          + key(1, 2) + ", 'x')"));
+      assertEquals(1, s.executeUpdate("UPDATE t SET v = 'y' WHERE id = " + key(1, 0)));
+      assertEquals(Set.of(), cluster.ids(1, "t"), "uncommitted rows are invisible to others");
+      c.commit();
+    }
+    assertEquals(Set.of(key(1, 0), key(1, 1), key(1, 2)), cluster.ids(1, "t"));
+  }
+
+  @Test
+  void writesToOneShard_rollback_leaveNothing() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      assertEquals(1, s.executeUpdate(insert(key(2, 0))));
+      assertEquals(1, s.executeUpdate(insert(key(2, 1))));
+      c.rollback();
+      assertEquals(1, s.executeUpdate(insert(key(2, 2))));
+      c.commit();
+    }
+    assertEquals(Set.of(key(2, 2)), cluster.ids(2, "t"));
+  }
+
+  @Test
+  void writeToASecondShard_isRefusedBeforeRunning_andTheTransactionStaysUsable()
+      throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      assertEquals(1, s.executeUpdate(insert(key(0, 0))));
+      SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(insert(key(3, 0))));
+      assertTrue(e.getMessage().contains("one shard"), e.getMessage());
+      assertTrue(e.getMessage().contains("s0") && e.getMessage().contains("s3"), e.getMessage());
+      SQLException update = assertThrows(SQLException.class,
+          () -> s.executeUpdate("UPDATE t SET v = 'z' WHERE id = " + key(3, 1)));
+      assertTrue(update.getMessage().contains("one shard"), update.getMessage());
+      // the refused statements left no trace on s3, even uncommitted
+      assertEquals(0, cluster.uncommittedSessions(3));
+      assertEquals(1, s.executeUpdate(insert(key(0, 1))), "still usable on its shard");
+      c.commit();
+    }
+    assertEquals(Set.of(key(0, 0), key(0, 1)), cluster.ids(0, "t"));
+    assertEquals(Set.of(), cluster.ids(3, "t"));
+  }
+
+  @Test
+  void writeToASecondShard_refused_thenRollbackUndoesTheFirst() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      assertEquals(1, s.executeUpdate(insert(key(0, 0))));
+      assertThrows(SQLException.class, () -> s.executeUpdate(insert(key(1, 0))));
+      c.rollback();
+      // after the rollback a new transaction may pick another shard
+      assertEquals(1, s.executeUpdate(insert(key(1, 1))));
+      c.commit();
+    }
+    assertEquals(Set.of(), cluster.ids(0, "t"));
+    assertEquals(Set.of(key(1, 1)), cluster.ids(1, "t"));
+  }
+
+  @Test
+  void multiShardStatements_insideATransaction_areRefusedAndRunNowhere() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      List<String> refused = List.of(
+          "INSERT INTO t (id, v) VALUES (" + key(0, 0) + ", 'a'), (" + key(2, 0) + ", 'b')",
+          "UPDATE t SET v = 'all'",
+          "DELETE FROM t WHERE v = 'x'",
+          "INSERT INTO countries (code, name) VALUES ('DE', 'Germany')");
+      for (String sql : refused) {
+        SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(sql), sql);
+        assertTrue(e.getMessage().contains("one shard"), e.getMessage());
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO t (id, v) VALUES (?, 'b')")) {
+        ps.setInt(1, key(0, 1));
+        ps.addBatch();
+        ps.setInt(1, key(1, 1));
+        ps.addBatch();
+        assertThrows(SQLException.class, ps::executeBatch);
+      }
+      for (int i = 0; i < H2Cluster.SHARDS; i++) {
+        assertEquals(0, cluster.uncommittedSessions(i), "s" + i + " has uncommitted work");
+      }
+      c.commit();
+    }
+    for (int i = 0; i < H2Cluster.SHARDS; i++) {
+      assertEquals(Set.of(), cluster.ids(i, "t"));
+      assertEquals(List.of(0L), cluster.column(i, "SELECT COUNT(*) FROM countries"));
+    }
+  }
+
+  @Test
+  void readsFromOtherShards_insideATransaction_workAndSeeOwnWrites() throws Exception {
+    try (Connection setup = cluster.connect(); Statement s = setup.createStatement()) {
+      s.executeUpdate("INSERT INTO t (id, v) VALUES (" + key(0, 0) + ", 'a'), (" + key(1, 0)
+          + ", 'b'), (" + key(2, 0) + ", 'c'), (" + key(3, 0) + ", 'd')");
+    }
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      assertEquals(1, s.executeUpdate(insert(key(2, 1))));
+      try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM t")) {
+        assertTrue(rs.next());
+        assertEquals(5, rs.getLong(1), "a scatter read in the transaction sees its own insert");
+      }
+      try (ResultSet rs = s.executeQuery("SELECT v FROM t WHERE id = " + key(3, 0))) {
+        assertTrue(rs.next());
+        assertEquals("d", rs.getString(1));
+      }
+      try (Connection other = cluster.connect(); Statement o = other.createStatement();
+          ResultSet rs = o.executeQuery("SELECT COUNT(*) FROM t")) {
+        assertTrue(rs.next());
+        assertEquals(4, rs.getLong(1), "another connection does not see the uncommitted insert");
+      }
+      c.commit();
+    }
+  }
+
+  @Test
+  void setAutoCommitTrue_commitsTheOpenTransaction() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      assertEquals(1, s.executeUpdate(insert(key(3, 0))));
+      c.setAutoCommit(true);
+      assertTrue(c.getAutoCommit());
+      assertEquals(Set.of(key(3, 0)), cluster.ids(3, "t"));
+      // back in auto-commit, multi-shard writes are allowed again
+      assertEquals(2, s.executeUpdate("INSERT INTO t (id, v) VALUES (" + key(0, 0) + ", 'a'), ("
+          + key(1, 0) + ", 'b')"));
+    }
+  }
+
+  @Test
+  void closingTheConnection_rollsBackTheOpenTransaction() throws Exception {
+    Connection c = cluster.connect();
+    Statement s = c.createStatement();
+    c.setAutoCommit(false);
+    assertEquals(1, s.executeUpdate(insert(key(1, 0))));
+    assertEquals(1, cluster.uncommittedSessions(1));
+    c.close();
+    assertEquals(0, cluster.uncommittedSessions(1));
+    assertEquals(Set.of(), cluster.ids(1, "t"));
+  }
+
+  @Test
+  void sqlCommitAndRollbackStatements_controlTheTransaction() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      s.executeUpdate(insert(key(0, 0)));
+      s.execute("ROLLBACK");
+      s.executeUpdate(insert(key(0, 1)));
+      s.execute("COMMIT");
+      assertFalse(c.getAutoCommit());
+    }
+    assertEquals(Set.of(key(0, 1)), cluster.ids(0, "t"));
+  }
+
+  @Test
+  void ddlOnShardedTable_insideATransaction_isRefusedAndRunsNowhere() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      s.executeUpdate(insert(key(0, 0)));
+      SQLException e = assertThrows(SQLException.class,
+          () -> s.execute("ALTER TABLE t ADD COLUMN extra INT"));
+      assertTrue(e.getMessage().toLowerCase().contains("transaction"), e.getMessage());
+      c.commit();
+    }
+    for (int i = 0; i < H2Cluster.SHARDS; i++) {
+      assertEquals(List.of(), cluster.column(i, "SELECT COLUMN_NAME FROM"
+          + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'T' AND COLUMN_NAME = 'EXTRA'"));
+    }
+    assertEquals(Set.of(key(0, 0)), cluster.ids(0, "t"), "the transaction was still committed");
+  }
+
+  @Test
+  void commitAndRollback_inAutoCommit_throw() throws Exception {
+    try (Connection c = cluster.connect()) {
+      assertThrows(SQLException.class, c::commit);
+      assertThrows(SQLException.class, c::rollback);
+    }
+  }
+
+  @Test
+  void isolationLevel_changeInsideAnOpenTransaction_isRefused() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+      assertEquals(Connection.TRANSACTION_SERIALIZABLE, c.getTransactionIsolation());
+      c.setAutoCommit(false);
+      s.executeUpdate(insert(key(0, 0)));
+      assertThrows(SQLException.class,
+          () -> c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED));
+      c.rollback();
+    }
+  }
+
+  private static String insert(int id) {
+    return "INSERT INTO t (id, v) VALUES (" + id + ", 'v')";
+  }
+}

@@ -71,10 +71,15 @@ final class CustomerDatabase implements AutoCloseable {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final String run;
-  private final List<AutoCloseable> resources = new ArrayList<>(); // closed in reverse order
+  private final List<Resource> resources = new ArrayList<>(); // closed in reverse order
   private final List<String> databases = new ArrayList<>();
   private Connection connection;
   private long[] keys;
+
+  /** Something to release on close. */
+  private interface Resource {
+    void close() throws IOException, SQLException;
+  }
 
   private CustomerDatabase() {
     this.run = Long.toString(System.currentTimeMillis(), 36) + "_" + ProcessHandle.current().pid()
@@ -82,7 +87,7 @@ final class CustomerDatabase implements AutoCloseable {
   }
 
   /** Builds the databases of {@code way}, loads {@code customers} rows and opens the connection. */
-  static CustomerDatabase open(Way way, int customers) throws Exception {
+  static CustomerDatabase open(Way way, int customers) throws IOException, SQLException {
     CustomerDatabase db = new CustomerDatabase();
     try {
       switch (way) {
@@ -92,10 +97,10 @@ final class CustomerDatabase implements AutoCloseable {
         default -> throw new IllegalStateException("unhandled way " + way);
       }
       return db;
-    } catch (Exception | Error e) {
+    } catch (IOException | SQLException | RuntimeException | Error e) {
       try {
         db.close();
-      } catch (Exception suppressed) {
+      } catch (IOException | SQLException suppressed) {
         e.addSuppressed(suppressed);
       }
       throw e;
@@ -112,14 +117,14 @@ final class CustomerDatabase implements AutoCloseable {
     return keys.clone();
   }
 
-  private void openSherd(int customers) throws Exception {
+  private void openSherd(int customers) throws IOException, SQLException {
     Path config = writeClusterConfig();
     connection = track(DriverManager.getConnection("jdbc:sherd:" + config));
     load(connection, customers);
     keys = allKeys(customers);
   }
 
-  private void openOneShard(int customers) throws Exception {
+  private void openOneShard(int customers) throws IOException, SQLException {
     Path config = writeClusterConfig();
     try (Connection sherd = DriverManager.getConnection("jdbc:sherd:" + config)) {
       load(sherd, customers);
@@ -138,7 +143,7 @@ final class CustomerDatabase implements AutoCloseable {
     keys = shuffle(found.stream().mapToLong(Long::longValue).toArray());
   }
 
-  private void openDirect(int customers) throws Exception {
+  private void openDirect(int customers) throws SQLException {
     String url = "jdbc:h2:mem:sherd_bench_" + run + "_single" + H2_OPTIONS;
     databases.add(url);
     connection = track(pool(url).getConnection());
@@ -173,7 +178,9 @@ final class CustomerDatabase implements AutoCloseable {
     hc.setPassword("");
     hc.setMaximumPoolSize(2);
     hc.setPoolName("bench-" + run);
-    return track(new HikariDataSource(hc));
+    HikariDataSource pool = new HikariDataSource(hc);
+    resources.add(pool::close);
+    return pool;
   }
 
   /** Creates the table and loads ids 1..n in batches through {@code c}. */
@@ -216,19 +223,23 @@ final class CustomerDatabase implements AutoCloseable {
     return ids;
   }
 
-  private <T extends AutoCloseable> T track(T resource) {
-    resources.add(resource);
-    return resource;
+  private Connection track(Connection c) {
+    resources.add(c::close);
+    return c;
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException, SQLException {
     Exception failure = null;
     for (int i = resources.size() - 1; i >= 0; i--) {
       try {
         resources.get(i).close();
-      } catch (Exception e) {
-        failure = failure == null ? e : failure;
+      } catch (IOException | SQLException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
       }
     }
     resources.clear();
@@ -241,8 +252,11 @@ final class CustomerDatabase implements AutoCloseable {
       }
     }
     databases.clear();
-    if (failure != null) {
-      throw failure;
+    if (failure instanceof IOException e) {
+      throw e;
+    }
+    if (failure instanceof SQLException e) {
+      throw e;
     }
   }
 }

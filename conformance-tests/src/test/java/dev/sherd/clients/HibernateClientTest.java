@@ -1,6 +1,7 @@
 package dev.sherd.clients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +15,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,10 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.service.spi.ServiceException;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +57,7 @@ class HibernateClientTest {
 
     @BeforeAll
     static void bootstrap() throws Exception {
+        System.setProperty("org.jboss.logging.provider", "slf4j"); // Hibernate's log lines through slf4j-simple
         cluster = ClientCluster.start("hibernate", dir);
         cluster.executeThroughDriver(
                 "CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(60) NOT NULL, tier VARCHAR(10) NOT NULL)",
@@ -80,12 +87,18 @@ class HibernateClientTest {
     }
 
     private static SessionFactory sessionFactory(Class<?>... entities) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+        return sessionFactory(true, entities);
+    }
+
+    private static SessionFactory sessionFactory(boolean explicitDialect, Class<?>... entities) {
+        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-                .applySetting(AvailableSettings.DIALECT, "org.hibernate.dialect.H2Dialect")
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
-                .applySetting(AvailableSettings.ALLOW_UPDATE_OUTSIDE_TRANSACTION, "true")
-                .build();
+                .applySetting(AvailableSettings.ALLOW_UPDATE_OUTSIDE_TRANSACTION, "true");
+        if (explicitDialect) {
+            builder.applySetting(AvailableSettings.DIALECT, H2Dialect.class.getName());
+        }
+        StandardServiceRegistry registry = builder.build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             for (Class<?> entity : entities) {
@@ -99,13 +112,21 @@ class HibernateClientTest {
     }
 
     @Test
-    void probeDialect() {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-                .build();
-        try (SessionFactory sf = new MetadataSources(registry).addAnnotatedClass(Country.class).buildMetadata().buildSessionFactory()) {
-            System.out.println("DIALECT " + sf.unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getJdbcServices().getDialect());
-        } catch (Exception e) { e.printStackTrace(System.out); }
+    void dialect_notConfigured_isResolvedFromDatabaseMetaData() throws Exception {
+        // Spring Boot and most JPA setups leave hibernate.dialect unset: Hibernate picks the dialect
+        // from DatabaseMetaData (product name and version), as it does for a plain H2 URL.
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        }
+        try (SessionFactory sf = sessionFactory(false, Country.class)) {
+            Dialect dialect = sf.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
+            assertInstanceOf(H2Dialect.class, dialect);
+        } catch (ServiceException e) {
+            fail("Hibernate cannot choose a dialect without hibernate.dialect: DatabaseMetaData"
+                    + ".getDatabaseProductName() answered \"" + product + "\", which Hibernate's"
+                    + " dialect resolution does not recognise (for H2 it expects \"H2\"): " + e.getMessage(), e);
+        }
     }
 
     @Test

@@ -13,10 +13,16 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The two worlds the suite compares: four H2 in-memory shards behind a Sherd cluster config, and
- * one plain H2 in-memory oracle (plus a second oracle for the harness self-test). Database names
- * are unique per instance, so test classes never see each other's rows; {@link #close()} shuts
- * every database down and deletes the config file.
+ * The two worlds the suite compares, on one {@link Backend}: four shards behind a Sherd cluster
+ * config, and one plain oracle database (or, for the harness self-test, two oracles and no shards).
+ *
+ * <p>On H2 the databases are in memory with names unique per instance, so test classes never see
+ * each other's rows; {@link #close()} shuts them down. On PostgreSQL and MariaDB they are databases
+ * on the local server named after the suite ({@code sherd_conf_s0} .. {@code sherd_conf_s3},
+ * {@code sherd_conf_oracle}), dropped and created empty when the cluster is created and dropped
+ * again by {@link #close()} unless {@code -Dsherd.keepDatabases=true} (to look at them after a
+ * failure). While a cluster exists it holds a server-wide lock on its suite's names, so two runs
+ * on one server wait for each other instead of dropping each other's databases.
  *
  * <p>Topology: customers hash on id, orders hash on customer_id co-located with customers, events
  * range on {@code at} with one quarter of 2024 per shard (first and last range unbounded),
@@ -31,33 +37,86 @@ final class ConformanceCluster implements AutoCloseable {
     static final List<String> EVENT_BOUNDS = List.of("2024-04-01", "2024-07-01", "2024-10-01");
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final String ORACLE = "oracle";
+    private static final String SECOND_ORACLE = "oracle2";
 
-    private final String run;
+    private final Backend backend;
+    private final String prefix;
+    private final List<String> roles;
     private final Path configFile;
+    private final ServerAdmin admin;
     private final List<Connection> opened = new ArrayList<>();
 
-    private ConformanceCluster(String run, Path configFile) {
-        this.run = run;
+    private ConformanceCluster(Backend backend, String prefix, List<String> roles, Path configFile, ServerAdmin admin) {
+        this.backend = backend;
+        this.prefix = prefix;
+        this.roles = roles;
         this.configFile = configFile;
+        this.admin = admin;
     }
 
-    static ConformanceCluster create() {
-        String run = Long.toString(System.currentTimeMillis(), 36) + "_" + ProcessHandle.current().pid() + "_" + INSTANCES.incrementAndGet();
+    /** Four shards, a config naming them, and an oracle: what the driver is compared in. */
+    static ConformanceCluster forDriver(Backend backend, String suite) {
+        List<String> roles = new ArrayList<>(SHARDS);
+        roles.add(ORACLE);
+        return create(backend, suite, roles, true);
+    }
+
+    /** Two plain databases and no shards: the harness compared with itself. */
+    static ConformanceCluster forTwoOracles(Backend backend, String suite) {
+        return create(backend, suite, List.of(ORACLE, SECOND_ORACLE), false);
+    }
+
+    private static ConformanceCluster create(Backend backend, String suite, List<String> roles, boolean withConfig) {
+        if (!suite.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("suite name must be a lower-case identifier: " + suite);
+        }
+        String prefix = "sherd_" + suite;
+        if (!backend.isServer()) {
+            prefix += "_" + Long.toString(System.currentTimeMillis(), 36) + "_" + ProcessHandle.current().pid() + "_" + INSTANCES.incrementAndGet();
+        }
+        ServerAdmin admin = null;
+        Path file = null;
         try {
-            Path file = Files.createTempFile("sherd-conformance-" + run + "-", ".yaml");
-            ConformanceCluster cluster = new ConformanceCluster(run, file);
-            Files.writeString(file, cluster.config());
+            if (backend.isServer()) {
+                admin = ServerAdmin.connect(backend);
+                admin.lock(prefix);
+                for (String role : roles) {
+                    admin.recreate(prefix + "_" + role);
+                }
+            }
+            if (withConfig) {
+                file = Files.createTempFile("sherd-conformance-" + prefix + "-", ".yaml");
+            }
+            ConformanceCluster cluster = new ConformanceCluster(backend, prefix, List.copyOf(roles), file, admin);
+            if (file != null) {
+                Files.writeString(file, cluster.config());
+            }
             return cluster;
+        } catch (SQLException e) {
+            if (admin != null) {
+                admin.close();
+            }
+            throw new IllegalStateException("cannot prepare the " + backend.displayName() + " databases " + prefix + "_* at "
+                    + backend.address() + ": " + e.getMessage(), e);
         } catch (IOException e) {
+            if (admin != null) {
+                admin.close();
+            }
             throw new UncheckedIOException(e);
         }
     }
 
+    Backend backend() {
+        return backend;
+    }
+
     String config() {
-        StringBuilder y = new StringBuilder("# generated by dev.sherd.conformance.ConformanceCluster (run ").append(run).append(")\n");
+        StringBuilder y = new StringBuilder("# generated by dev.sherd.conformance.ConformanceCluster (").append(prefix).append(")\n");
         y.append("shards:\n");
         for (String s : SHARDS) {
-            y.append("  ").append(s).append(": { url: \"").append(shardUrl(s)).append("\", user: sa, password: \"\" }\n");
+            y.append("  ").append(s).append(": { url: \"").append(shardUrl(s)).append("\", user: ").append(backend.user())
+                    .append(", password: \"").append(backend.password()).append("\" }\n");
         }
         y.append("default-shard: ").append(DEFAULT_SHARD).append('\n');
         y.append("tables:\n");
@@ -75,32 +134,38 @@ final class ConformanceCluster implements AutoCloseable {
     }
 
     Path configFile() {
+        if (configFile == null) {
+            throw new IllegalStateException("a cluster of two oracles has no shards and no config");
+        }
         return configFile;
     }
 
     String shardUrl(String shard) {
-        return "jdbc:h2:mem:sherd_conf_" + run + "_" + shard + ";DB_CLOSE_DELAY=-1";
+        return backend.url(database(shard));
     }
 
     String oracleUrl() {
-        return "jdbc:h2:mem:sherd_oracle_" + run + ";DB_CLOSE_DELAY=-1";
+        return backend.url(database(ORACLE));
     }
 
-    String secondOracleUrl() {
-        return "jdbc:h2:mem:sherd_oracle2_" + run + ";DB_CLOSE_DELAY=-1";
+    private String database(String role) {
+        if (!roles.contains(role)) {
+            throw new IllegalArgumentException("this cluster has no database " + role + " (it has " + roles + ")");
+        }
+        return prefix + "_" + role;
     }
 
     /** The driver under test: {@code jdbc:sherd:<config file>}. */
     Connection openDriver() throws SQLException {
-        return track(DriverManager.getConnection("jdbc:sherd:" + configFile));
+        return track(DriverManager.getConnection("jdbc:sherd:" + configFile()));
     }
 
     Connection openOracle() throws SQLException {
-        return track(DriverManager.getConnection(oracleUrl(), "sa", ""));
+        return open(ORACLE);
     }
 
     Connection openSecondOracle() throws SQLException {
-        return track(DriverManager.getConnection(secondOracleUrl(), "sa", ""));
+        return open(SECOND_ORACLE);
     }
 
     /** A direct connection to one shard database, bypassing the driver (placement checks). */
@@ -108,11 +173,16 @@ final class ConformanceCluster implements AutoCloseable {
         if (!SHARDS.contains(shard)) {
             throw new IllegalArgumentException("no shard " + shard + " in " + SHARDS);
         }
-        return track(DriverManager.getConnection(shardUrl(shard), "sa", ""));
+        return open(shard);
+    }
+
+    private Connection open(String role) throws SQLException {
+        return track(DriverManager.getConnection(backend.url(database(role)), backend.user(), backend.password()));
     }
 
     String describe() {
-        return "cluster run " + run + ", config " + configFile;
+        return backend.displayName() + " databases " + prefix + "_{" + String.join(",", roles) + "} at " + backend.address()
+                + (configFile == null ? "" : ", config " + configFile);
     }
 
     private Connection track(Connection c) {
@@ -126,25 +196,51 @@ final class ConformanceCluster implements AutoCloseable {
             try {
                 c.close();
             } catch (SQLException | RuntimeException ignored) {
-                // closing is best effort; the databases are shut down below
+                // closing is best effort; the databases go below
             }
         }
-        List<String> urls = new ArrayList<>(SHARDS.stream().map(this::shardUrl).toList());
-        urls.add(oracleUrl());
-        urls.add(secondOracleUrl());
-        for (String url : urls) {
+        if (backend.isServer()) {
+            dropDatabases();
+        } else {
+            shutDownH2();
+        }
+        if (configFile != null) {
+            try {
+                Files.deleteIfExists(configFile);
+            } catch (IOException ignored) {
+                // a stray temp file is harmless
+            }
+        }
+    }
+
+    private void dropDatabases() {
+        try {
+            if (Boolean.getBoolean("sherd.keepDatabases")) {
+                System.out.println("Kept for inspection (-Dsherd.keepDatabases=true): " + describe());
+                return;
+            }
+            for (String role : roles) {
+                try {
+                    admin.drop(database(role));
+                } catch (SQLException e) {
+                    System.out.println("could not drop " + database(role) + " on " + backend.displayName() + ": " + e.getMessage()
+                            + " (the next run drops it)");
+                }
+            }
+        } finally {
+            admin.close();
+        }
+    }
+
+    private void shutDownH2() {
+        for (String role : roles) {
             // IFEXISTS: do not create a database only to shut it down
-            try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sa", "");
+            try (Connection c = DriverManager.getConnection(backend.url(database(role)) + ";IFEXISTS=TRUE", backend.user(), backend.password());
                  Statement st = c.createStatement()) {
                 st.execute("SHUTDOWN");
             } catch (SQLException ignored) {
                 // never opened
             }
-        }
-        try {
-            Files.deleteIfExists(configFile);
-        } catch (IOException ignored) {
-            // a stray temp file is harmless
         }
     }
 }

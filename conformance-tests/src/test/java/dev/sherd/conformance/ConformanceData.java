@@ -26,12 +26,16 @@ final class ConformanceData {
 
     static final long SEED = 20240229L;
 
-    static final List<String> DDL = List.of(
-            "CREATE TABLE customers(id BIGINT PRIMARY KEY, name VARCHAR(50), city VARCHAR(30), tier INT, balance DECIMAL(12,2), created DATE)",
-            "CREATE TABLE orders(id BIGINT PRIMARY KEY, customer_id BIGINT NOT NULL, amount DECIMAL(12,2), qty INT, status VARCHAR(10), country_code CHAR(2), placed_at TIMESTAMP, discount DOUBLE)",
-            "CREATE TABLE events(id BIGINT PRIMARY KEY, at DATE NOT NULL, kind VARCHAR(20), customer_id BIGINT, weight INT)",
-            "CREATE TABLE countries(code CHAR(2) PRIMARY KEY, name VARCHAR(40), region VARCHAR(20))",
-            "CREATE TABLE notes(id INT PRIMARY KEY, body VARCHAR(200))");
+    /** The schema on {@code backend}: the same tables and columns everywhere, with the backend's names for two types. */
+    static List<String> ddl(Backend backend) {
+        return List.of(
+                "CREATE TABLE customers(id BIGINT PRIMARY KEY, name VARCHAR(50), city VARCHAR(30), tier INT, balance DECIMAL(12,2), created DATE)",
+                "CREATE TABLE orders(id BIGINT PRIMARY KEY, customer_id BIGINT NOT NULL, amount DECIMAL(12,2), qty INT, status VARCHAR(10), "
+                        + "country_code CHAR(2), placed_at " + backend.timestampType() + ", discount " + backend.doubleType() + ")",
+                "CREATE TABLE events(id BIGINT PRIMARY KEY, at DATE NOT NULL, kind VARCHAR(20), customer_id BIGINT, weight INT)",
+                "CREATE TABLE countries(code CHAR(2) PRIMARY KEY, name VARCHAR(40), region VARCHAR(20))",
+                "CREATE TABLE notes(id INT PRIMARY KEY, body VARCHAR(200))");
+    }
 
     static final List<String> CITIES = Arrays.asList("Berlin", "berlin", "Paris", "New York", "São Paulo", "Zürich", "Tokyo", "London", null);
     static final List<String> NAMES = Arrays.asList("Alice", "ALICE", "bob", "O'Brien", "Zoë", "Ångström", "李雷", "d'Artagnan",
@@ -126,12 +130,13 @@ final class ConformanceData {
         this.events = List.copyOf(events);
     }
 
-    /** Every statement of the load, in order: DDL, then data for each table. */
-    List<CorpusEntry> loadEntries() {
+    /** Every statement of the load on {@code backend}, in order: DDL, then data for each table. */
+    List<CorpusEntry> loadEntries(Backend backend) {
         List<CorpusEntry> out = new ArrayList<>();
         String[] tables = {"customers", "orders", "events", "countries", "notes"};
-        for (int i = 0; i < DDL.size(); i++) {
-            out.add(plain("create-" + tables[i], DDL.get(i)));
+        List<String> ddl = ddl(backend);
+        for (int i = 0; i < ddl.size(); i++) {
+            out.add(plain("create-" + tables[i], ddl.get(i)));
         }
         String insertCustomer = "INSERT INTO customers (id, name, city, tier, balance, created) VALUES (?, ?, ?, ?, ?, ?)";
         for (int from = 0; from < customers.size(); from += 50) {

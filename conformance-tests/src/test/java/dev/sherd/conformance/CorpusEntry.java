@@ -2,7 +2,10 @@ package dev.sherd.conformance;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,10 +24,12 @@ import java.util.Set;
  * @param txBegin    switch both connections to manual commit before this statement
  * @param txEnd      commit or roll back both connections after this statement
  * @param checkTables tables whose contents are compared after this statement, besides the one it writes
+ * @param variants   the statement text to run instead on a backend whose dialect spells it differently
+ * @param notRunOn   backends this statement does not run on, each with the reason
  */
 record CorpusEntry(String id, String location, String sql, ComparisonMode mode, List<List<Object>> paramRows,
                    boolean explain, List<String> explainMentions, boolean expectError, boolean txBegin, TxEnd txEnd,
-                   List<String> checkTables) {
+                   List<String> checkTables, Map<Backend, String> variants, Map<Backend, String> notRunOn) {
 
     enum TxEnd { NONE, COMMIT, ROLLBACK }
 
@@ -32,6 +37,31 @@ record CorpusEntry(String id, String location, String sql, ComparisonMode mode, 
         paramRows = paramRows.stream().map(r -> Collections.unmodifiableList(new ArrayList<>(r))).toList();
         explainMentions = List.copyOf(explainMentions);
         checkTables = List.copyOf(checkTables);
+        variants = Collections.unmodifiableMap(variants.isEmpty() ? new EnumMap<>(Backend.class) : new EnumMap<>(variants));
+        notRunOn = Collections.unmodifiableMap(notRunOn.isEmpty() ? new EnumMap<>(Backend.class) : new EnumMap<>(notRunOn));
+    }
+
+    /** This entry as it runs on {@code backend}: with that backend's variant of the SQL, if it has one. */
+    CorpusEntry on(Backend backend) {
+        String variant = variants.get(backend);
+        if (variant == null) {
+            return this;
+        }
+        return new CorpusEntry(id, location + " (" + backend.key() + " variant)", variant, mode, paramRows, explain, explainMentions,
+                expectError, txBegin, txEnd, checkTables, variants, notRunOn);
+    }
+
+    /** Why this entry does not run on {@code backend}, or empty when it does. */
+    Optional<String> skipReason(Backend backend) {
+        return Optional.ofNullable(notRunOn.get(backend));
+    }
+
+    CorpusEntry withVariant(Backend backend, String variantSql) {
+        Map<Backend, String> v = new EnumMap<>(Backend.class);
+        v.putAll(variants);
+        v.put(backend, variantSql);
+        return new CorpusEntry(id, location, sql, mode, paramRows, explain, explainMentions, expectError, txBegin, txEnd,
+                checkTables, v, notRunOn);
     }
 
     boolean batch() {
@@ -71,6 +101,7 @@ record CorpusEntry(String id, String location, String sql, ComparisonMode mode, 
         TxEnd txEnd = TxEnd.NONE;
         Set<String> approximate = Set.of();
         final List<String> checkTables = new ArrayList<>();
+        final Map<Backend, String> notRunOn = new EnumMap<>(Backend.class);
 
         private Builder(String id, String location) {
             this.id = id;
@@ -95,7 +126,7 @@ record CorpusEntry(String id, String location, String sql, ComparisonMode mode, 
                 throw new IllegalArgumentException(location + ": " + id + " has several params rows but is not marked batch");
             }
             return new CorpusEntry(id, location, sql, mode.withApproximate(approximate), paramRows, explain, explainMentions,
-                    expectError, txBegin, txEnd, checkTables);
+                    expectError, txBegin, txEnd, checkTables, Map.of(), notRunOn);
         }
     }
 }

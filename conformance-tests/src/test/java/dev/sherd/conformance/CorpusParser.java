@@ -30,6 +30,7 @@ final class CorpusParser {
     static final String CORPUS = "conformance/corpus.sql";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern DIRECTIVE = Pattern.compile("--\\s*([a-z-]+)\\s*(?::\\s*(.*))?");
+    private static final Pattern EXCLUSION = Pattern.compile("([a-z0-9, ]+?)\\s*\\((.*\\S.*)\\)");
 
     private CorpusParser() {
     }
@@ -79,6 +80,12 @@ final class CorpusParser {
                 if (trimmed.endsWith(";")) {
                     String statement = sql.toString().strip();
                     statement = statement.substring(0, statement.length() - 1).strip();
+                    if (directives.stream().anyMatch(d -> d[0].equals("variant"))) {
+                        addVariant(source, sqlStart, directives, statement, entries);
+                        directives.clear();
+                        sql.setLength(0);
+                        continue;
+                    }
                     CorpusEntry entry = entry(source, sqlStart, directives, statement);
                     if (!ids.add(entry.id())) {
                         throw error(source, sqlStart, "duplicate id " + entry.id());
@@ -97,8 +104,70 @@ final class CorpusParser {
         if (!directives.isEmpty()) {
             throw error(source, Integer.parseInt(directives.get(0)[2]), "directives without a statement");
         }
-        CorpusUnit.group(entries); // validates transaction blocks
+        for (CorpusUnit unit : CorpusUnit.group(entries)) { // also validates transaction blocks
+            if (unit.entries().size() > 1 && unit.entries().stream().anyMatch(e -> !e.notRunOn().isEmpty())) {
+                throw new IllegalArgumentException(unit.entries().get(0).location() + ": skip/only inside a transaction block;"
+                        + " a block runs whole or not at all, so use a variant");
+            }
+        }
         return List.copyOf(entries);
+    }
+
+    /** {@code -- variant: mariadb, ...} then a statement: the previous entry's SQL on those backends. */
+    private static void addVariant(String source, int line, List<String[]> directives, String sql, List<CorpusEntry> entries) {
+        if (directives.size() != 1) {
+            throw error(source, line, "a variant takes no other directive; it shares the id and directives of the entry above it");
+        }
+        if (entries.isEmpty()) {
+            throw error(source, line, "a variant must follow the entry it varies");
+        }
+        String value = directives.get(0)[1];
+        if (value == null || value.isBlank()) {
+            throw error(source, line, "variant needs the backends it is for, e.g. '-- variant: mariadb'");
+        }
+        CorpusEntry base = entries.get(entries.size() - 1);
+        for (String key : list(value)) {
+            Backend backend = backend(source, line, key);
+            if (base.variants().containsKey(backend)) {
+                throw error(source, line, base.id() + " already has a " + key + " variant");
+            }
+            if (base.notRunOn().containsKey(backend)) {
+                throw error(source, line, base.id() + " does not run on " + key + "; a variant for it is dead text");
+            }
+            base = base.withVariant(backend, sql);
+        }
+        entries.set(entries.size() - 1, base);
+    }
+
+    /** {@code mariadb, postgresql (why)}: the backends and the reason, which is required. */
+    private static void exclusion(String source, int line, String name, String value, CorpusEntry.Builder b) {
+        var m = EXCLUSION.matcher(value == null ? "" : value);
+        if (!m.matches()) {
+            throw error(source, line, name + " needs backends and a reason: '-- " + name + ": mariadb (why it cannot run there)'");
+        }
+        Set<Backend> named = new HashSet<>();
+        for (String key : list(m.group(1))) {
+            named.add(backend(source, line, key));
+        }
+        String reason = m.group(2).strip();
+        for (Backend backend : Backend.values()) {
+            if (name.equals("skip") == named.contains(backend)) {
+                if (b.notRunOn.put(backend, reason) != null) {
+                    throw error(source, line, "more than one skip/only for " + backend.key());
+                }
+            }
+        }
+        if (b.notRunOn.size() == Backend.values().length) {
+            throw error(source, line, "the entry would run on no backend");
+        }
+    }
+
+    private static Backend backend(String source, int line, String key) {
+        try {
+            return Backend.fromKey(key);
+        } catch (IllegalArgumentException e) {
+            throw error(source, line, e.getMessage());
+        }
     }
 
     private static CorpusEntry entry(String source, int line, List<String[]> directives, String sql) {
@@ -171,6 +240,7 @@ final class CorpusParser {
                 }
                 case "approx" -> b.approximate = new LinkedHashSet<>(list(value == null ? "" : value));
                 case "check" -> b.checkTables.addAll(list(value == null ? "" : value));
+                case "skip", "only" -> exclusion(source, at, name, value, b);
                 default -> throw error(source, at, "unknown directive '" + name + "'");
             }
         }

@@ -2,6 +2,7 @@ package dev.sherd.conformance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one test runs: a single corpus entry, or a whole transaction block from its
@@ -19,6 +20,16 @@ record CorpusUnit(List<CorpusEntry> entries) {
             return entries.get(0).title();
         }
         return "tx " + entries.get(0).id() + " .. " + entries.get(entries.size() - 1).id() + " (" + entries.size() + " statements)";
+    }
+
+    /** This unit as it runs on {@code backend}: each entry with that backend's variant, if any. */
+    CorpusUnit on(Backend backend) {
+        return new CorpusUnit(entries.stream().map(e -> e.on(backend)).toList());
+    }
+
+    /** Why this unit does not run on {@code backend}; the parser keeps skip/only out of transaction blocks. */
+    Optional<String> skipReason(Backend backend) {
+        return entries.get(0).skipReason(backend);
     }
 
     /** Groups entries into units; a transaction block must be closed before the next one opens. */

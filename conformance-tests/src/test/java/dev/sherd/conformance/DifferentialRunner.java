@@ -38,12 +38,13 @@ final class DifferentialRunner {
 
     private static final Pattern WRITTEN_TABLE = Pattern.compile(
             "^(?:INSERT\\s+INTO|MERGE\\s+INTO|UPDATE|DELETE\\s+FROM|TRUNCATE\\s+TABLE|ALTER\\s+TABLE|CREATE\\s+TABLE(?:\\s+IF\\s+NOT\\s+EXISTS)?"
-                    + "|CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+\\S+\\s+ON)\\s+(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*)",
+                    + "|CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+\\S+\\s+ON)\\s+(\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s*(--[^\\n]*\\n|/\\*.*?\\*/))*\\s*", Pattern.DOTALL);
 
     private final Connection subject;
     private final Connection oracle;
+    private final Backend backend;
     private final String subjectName;
     private final ResultComparator comparator;
     private final ExpectedRefusals refusals;
@@ -53,12 +54,14 @@ final class DifferentialRunner {
     /**
      * @param selfTest true when the subject is a second plain database: explain statements are
      *                 skipped and listed refusals are only checked to be valid on the oracle
+     * @param backend  the family of both sides: how table and column names are stored and quoted
      * @param context  printed in every failure message (cluster, seed, how to rerun)
      */
-    DifferentialRunner(Connection subject, String subjectName, Connection oracle, ExpectedRefusals refusals,
+    DifferentialRunner(Connection subject, String subjectName, Connection oracle, Backend backend, ExpectedRefusals refusals,
                        boolean selfTest, String context) {
         this.subject = subject;
         this.oracle = oracle;
+        this.backend = backend;
         this.subjectName = subjectName;
         this.comparator = new ResultComparator("oracle", subjectName);
         this.refusals = refusals;
@@ -215,20 +218,23 @@ final class DifferentialRunner {
 
     /** The oracle's primary key columns, or every column position when the table has none. */
     private String orderByKey(CorpusEntry e, String table) {
-        String name = table.startsWith("\"") ? table.substring(1, table.length() - 1) : table.toUpperCase(Locale.ROOT);
+        String name = backend.storedNameOf(table);
         try {
             DatabaseMetaData md = oracle.getMetaData();
+            // The connection's own catalog and schema: MariaDB lists every database's tables for a null catalog.
+            String catalog = oracle.getCatalog();
+            String schema = oracle.getSchema();
             TreeMap<Integer, String> key = new TreeMap<>();
-            try (ResultSet rs = md.getPrimaryKeys(null, null, name)) {
+            try (ResultSet rs = md.getPrimaryKeys(catalog, schema, name)) {
                 while (rs.next()) {
-                    key.put(rs.getInt("KEY_SEQ"), identifier(rs.getString("COLUMN_NAME")));
+                    key.put(rs.getInt("KEY_SEQ"), backend.identifier(rs.getString("COLUMN_NAME")));
                 }
             }
             if (!key.isEmpty()) {
                 return String.join(", ", key.values());
             }
             int columns = 0;
-            try (ResultSet rs = md.getColumns(null, null, name, null)) {
+            try (ResultSet rs = md.getColumns(catalog, schema, name, null)) {
                 while (rs.next()) {
                     columns++;
                 }
@@ -241,11 +247,6 @@ final class DifferentialRunner {
         } catch (SQLException ex) {
             throw failure(e, "cannot read the primary key of " + table + " from the oracle: " + ex, ex);
         }
-    }
-
-    /** Plain upper-case names stay unquoted, so this check does not depend on quoted-identifier support. */
-    private static String identifier(String name) {
-        return name.matches("[A-Z_][A-Z0-9_]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     static Optional<String> writtenTable(String sql) {

@@ -63,11 +63,22 @@ final class QueryGenerator {
     private static final double[] DISCOUNTS = {0.0, 0.05, 0.1, 0.2, 0.25, 0.3, 0.45};
 
     private final long seed;
+    private final Backend backend;
     private final Random r;
     private final List<Long> customerIds;
 
+    /** Queries in H2's spelling. */
     QueryGenerator(long seed) {
+        this(seed, Backend.H2);
+    }
+
+    /**
+     * Queries in {@code backend}'s spelling. The random draws do not depend on the backend, so a
+     * seed makes the same queries everywhere except for how a non-default NULL order is written.
+     */
+    QueryGenerator(long seed, Backend backend) {
         this.seed = seed;
+        this.backend = backend;
         this.r = new Random(seed);
         this.customerIds = new ConformanceData().customers.stream().map(ConformanceData.Customer::id).toList();
     }
@@ -152,7 +163,7 @@ final class QueryGenerator {
         where(q, t, null, r.nextInt(10) < 8);
         if (distinct) {
             if (r.nextBoolean()) {
-                q.sql.append(" ORDER BY ").append(String.join(", ", selected.stream().map(c -> c.name + direction()).toList()));
+                q.sql.append(" ORDER BY ").append(String.join(", ", selected.stream().map(c -> orderTerm(c.name)).toList()));
                 limit(q);
                 return ComparisonMode.ordered();
             }
@@ -162,7 +173,7 @@ final class QueryGenerator {
             return ComparisonMode.unordered();
         }
         List<Col> orderCols = sample(t.cols.stream().filter(c -> !c.name.equals(t.pk)).toList(), 1 + r.nextInt(2));
-        List<String> terms = new ArrayList<>(orderCols.stream().map(c -> c.name + direction()).toList());
+        List<String> terms = new ArrayList<>(orderCols.stream().map(c -> orderTerm(c.name)).toList());
         boolean total = r.nextBoolean();
         if (total) {
             terms.add(t.pk + (r.nextBoolean() ? "" : " DESC"));
@@ -213,11 +224,12 @@ final class QueryGenerator {
         }
         if (r.nextInt(10) < 6) {
             List<String> terms = new ArrayList<>();
-            String firstAlias = aggs.get(0).contains(" AS ") ? aggs.get(0).substring(aggs.get(0).indexOf(" AS ") + 4) : null;
-            if (firstAlias != null && r.nextInt(3) == 0) {
-                terms.add(firstAlias + direction());
+            int as = aggs.get(0).indexOf(" AS ");
+            if (as >= 0 && r.nextInt(3) == 0) {
+                // MariaDB cannot name an aggregate's alias inside an expression, so its NULL test spells the aggregate out
+                terms.add(orderTerm(aggs.get(0).substring(as + 4), aggs.get(0).substring(0, as)));
             }
-            groupNames.forEach(g -> terms.add(g + direction()));
+            groupNames.forEach(g -> terms.add(orderTerm(g)));
             q.sql.append(" ORDER BY ").append(String.join(", ", terms));
             if (r.nextInt(10) < 4) {
                 limit(q);
@@ -239,7 +251,7 @@ final class QueryGenerator {
             q.sql.append("SELECT ").append(String.join(", ", cols)).append(from);
             joinWhere(q);
             if (r.nextBoolean()) {
-                q.sql.append(" ORDER BY c.id").append(direction()).append(", o.id").append(direction());
+                q.sql.append(" ORDER BY ").append(orderTerm("c.id")).append(", ").append(orderTerm("o.id"));
                 limit(q);
                 return ComparisonMode.ordered();
             }
@@ -255,7 +267,7 @@ final class QueryGenerator {
         joinWhere(q);
         q.sql.append(" GROUP BY c.").append(g.name);
         if (r.nextBoolean()) {
-            q.sql.append(" ORDER BY c.").append(g.name).append(direction());
+            q.sql.append(" ORDER BY ").append(orderTerm("c." + g.name));
             return ComparisonMode.ordered();
         }
         return ComparisonMode.unordered();
@@ -420,8 +432,21 @@ final class QueryGenerator {
         }
     }
 
-    private String direction() {
-        return switch (r.nextInt(6)) {
+    private String orderTerm(String expr) {
+        return orderTerm(expr, expr);
+    }
+
+    /**
+     * One ORDER BY term on {@code expr} with a random direction and NULL order. MariaDB has no
+     * NULLS FIRST/LAST; its users write the non-default orders as a leading {@code IS NULL} term,
+     * and so does this (on {@code nullTest}, the same value spelled so MariaDB accepts it there).
+     */
+    private String orderTerm(String expr, String nullTest) {
+        int kind = r.nextInt(6);
+        if (backend == Backend.MARIADB && kind >= 4) {
+            return kind == 4 ? nullTest + " IS NULL, " + expr : nullTest + " IS NULL DESC, " + expr + " DESC";
+        }
+        return expr + switch (kind) {
             case 0, 1 -> "";
             case 2 -> " ASC";
             case 3 -> " DESC";

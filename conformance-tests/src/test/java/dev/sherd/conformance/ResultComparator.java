@@ -24,8 +24,8 @@ import java.util.Optional;
  *       {@code getColumnType} per column.</li>
  *   <li>Values: same Java class from {@code getObject}; equal values. {@code BigDecimal} must be
  *       equal by {@code compareTo} <em>and</em> have the same scale. Floating-point columns
- *       (DOUBLE, REAL, FLOAT, DECFLOAT), columns labelled {@code AVG(...)} and columns the mode
- *       names as approximate are compared with relative tolerance {@value #RELATIVE_TOLERANCE};
+ *       (DOUBLE, REAL, FLOAT, DECFLOAT), columns labelled {@code AVG(...)} (PostgreSQL: {@code avg})
+ *       and columns the mode names as approximate (label in any case) are compared with relative tolerance {@value #RELATIVE_TOLERANCE};
  *       DECFLOAT values are exempt from the scale rule because DECFLOAT has no fixed scale.</li>
  *   <li>Rows are compared as the {@link ComparisonMode} says: as sequences, as sequences of groups,
  *       as multisets, or by count only.</li>
@@ -483,7 +483,11 @@ final class ResultComparator {
                 boolean decfloat = typeName.contains("DECFLOAT");
                 boolean floating = c.type() == Types.DOUBLE || c.type() == Types.FLOAT || c.type() == Types.REAL || decfloat
                         || typeName.startsWith("DOUBLE") || typeName.startsWith("REAL") || typeName.startsWith("FLOAT");
-                approximate[i] = floating || c.label().toUpperCase(Locale.ROOT).startsWith("AVG(") || mode.approximate().contains(c.label());
+                // An unaliased AVG is labelled AVG(X) on H2, AVG(x) on MariaDB and avg on PostgreSQL; a label
+                // named approximate matches in any case, since each backend folds unquoted aliases its own way.
+                String label = c.label().toUpperCase(Locale.ROOT);
+                boolean avg = label.startsWith("AVG(") || label.equals("AVG");
+                approximate[i] = floating || avg || mode.approximate().stream().anyMatch(a -> a.equalsIgnoreCase(c.label()));
                 fixedScale[i] = !decfloat;
                 labels.add(c.label());
             }

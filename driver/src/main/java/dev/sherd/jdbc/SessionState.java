@@ -1,5 +1,6 @@
 package dev.sherd.jdbc;
 
+import dev.sherd.jdbc.tx.GlobalTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -8,12 +9,13 @@ import java.sql.SQLException;
  * read-only and isolation. Applied when a physical connection is borrowed; HikariCP resets them
  * when the connection returns to its pool. Not thread-safe.
  */
-final class SessionState {
+final class SessionState implements GlobalTransaction.SessionSettings {
 
   boolean readOnly;
   int isolation = -1; // -1: the pool's default
 
-  void applyTo(Connection c) throws SQLException {
+  @Override
+  public void applyTo(Connection c) throws SQLException {
     if (readOnly) {
       c.setReadOnly(true);
     }

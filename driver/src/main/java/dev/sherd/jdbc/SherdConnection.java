@@ -5,6 +5,7 @@ import dev.sherd.jdbc.exec.ShardSession;
 import dev.sherd.jdbc.result.ShardErrors;
 import dev.sherd.jdbc.runtime.ClusterRegistry;
 import dev.sherd.jdbc.runtime.ClusterRuntime;
+import dev.sherd.jdbc.tx.GlobalTransaction;
 import dev.sherd.metadata.ShardSet;
 import java.sql.Array;
 import java.sql.Blob;
@@ -37,7 +38,7 @@ import java.util.concurrent.Executor;
  * A logical connection to a sharded cluster. It holds no physical connection while idle in
  * auto-commit mode: each statement borrows what it needs from the shard pools and returns it when
  * its result is closed. With auto-commit off it holds, per shard, the connection of the open
- * transaction ({@link ShardTransaction}). Closing it closes its statements, rolls back an open
+ * transaction's branch ({@link GlobalTransaction}), committed atomically across shards. Closing it closes its statements, rolls back an open
  * transaction and releases the cluster runtime. Like any JDBC connection, not thread-safe.
  */
 public final class SherdConnection implements Connection, ShardSession {
@@ -47,7 +48,7 @@ public final class SherdConnection implements Connection, ShardSession {
   private final SessionState session = new SessionState();
   private final Set<SherdStatement> statements =
       Collections.newSetFromMap(new IdentityHashMap<>());
-  private ShardTransaction transaction;
+  private GlobalTransaction transaction;
   private boolean autoCommit = true;
   private boolean closed;
   private int holdability = ResultSet.HOLD_CURSORS_OVER_COMMIT;
@@ -89,7 +90,7 @@ public final class SherdConnection implements Connection, ShardSession {
   @Override
   public void beforeWrite(ShardSet shards, String sql) throws SQLException {
     if (transaction != null) {
-      transaction.beforeWrite(shards, sql);
+      transaction.beforeWrite(shards);
     }
   }
 
@@ -215,13 +216,13 @@ public final class SherdConnection implements Connection, ShardSession {
       return;
     }
     if (autoCommit && transaction != null) {
-      ShardTransaction open = transaction;
+      GlobalTransaction open = transaction;
       transaction = null;
       open.commit(); // JDBC: switching auto-commit on commits the open transaction
     }
     this.autoCommit = autoCommit;
     if (!autoCommit) {
-      transaction = new ShardTransaction(runtime, session);
+      transaction = new GlobalTransaction(runtime.transactions(), session);
     }
   }
 

@@ -406,6 +406,46 @@ class ParameterTest {
     }
   }
 
+  /** Parameters anywhere in a scattered query, including clauses evaluated by the merge. */
+  @Test
+  void parametersInSelectListWhereHavingAndLimit_bindLikePlainH2() throws Exception {
+    Object[][] cases = {
+        {"SELECT id, ? AS tag FROM t WHERE v <> ? ORDER BY id LIMIT 5", "x", "v3"},
+        {"SELECT MOD(id, 3) AS m, COUNT(*) AS c FROM t WHERE id > ? GROUP BY MOD(id, 3)"
+            + " HAVING COUNT(*) > ? ORDER BY m", 10, 12},
+        {"SELECT MAX(id) - ? FROM t WHERE id < ?", 1, 30},
+        {"SELECT id FROM t WHERE id BETWEEN ? AND ? ORDER BY v DESC", 5, 9},
+        {"SELECT id FROM t WHERE v LIKE ? ORDER BY id OFFSET ? ROWS", "v1%", 3},
+        {"SELECT id, v FROM t WHERE id IN (?, ?, ?) ORDER BY id", 3, 33, 44}};
+    try (Connection c = cluster.connect()) {
+      for (Object[] each : cases) {
+        String sql = (String) each[0];
+        assertEquals(table(plain, sql, each), table(c, sql, each), sql);
+      }
+    }
+  }
+
+  private static List<List<Object>> table(Connection c, String sql, Object[] params)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 1; i < params.length; i++) {
+        ps.setObject(i, params[i]);
+      }
+      List<List<Object>> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        int width = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int i = 1; i <= width; i++) {
+            row.add(rs.getObject(i));
+          }
+          out.add(row);
+        }
+      }
+      return out;
+    }
+  }
+
   private static List<Integer> ids(Connection c, String sql, int first, int second)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -3,6 +3,7 @@ package dev.sherd.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sherd.jdbc.runtime.ShardPools;
@@ -12,6 +13,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,6 +174,43 @@ class PoolIdleTest {
       }
       assertPoolsIdle(c);
     }
+  }
+
+  @Test
+  void concurrentScatterQueries_fromManyConnections_completeAndLeaveEveryPoolIdle() {
+    int threads = 12; // more than the pool size (8) and the scatter executor's threads (4)
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<Long>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          results.add(pool.submit(() -> {
+            long sum = 0;
+            try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+              for (int i = 0; i < 300; i++) {
+                try (ResultSet rs = s.executeQuery("SELECT SUM(id) FROM t")) {
+                  rs.next();
+                  sum += rs.getLong(1);
+                }
+                try (ResultSet rs = s.executeQuery("SELECT id FROM t ORDER BY id DESC LIMIT 2")) {
+                  rs.next();
+                  sum += rs.getLong(1) - 100;
+                }
+              }
+            }
+            return sum;
+          }));
+        }
+        for (Future<Long> f : results) {
+          assertEquals(300L * 5050, f.get());
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      try (Connection c = cluster.connect()) {
+        assertPoolsIdle(c);
+      }
+    });
   }
 
   @Test

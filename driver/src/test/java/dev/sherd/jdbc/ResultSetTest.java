@@ -285,6 +285,20 @@ class ResultSetTest {
   }
 
   @Test
+  void maxRows_limitsRoutedAndScatteredResults() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      s.setMaxRows(3);
+      assertEquals(3, rows(s.executeQuery("SELECT id FROM t ORDER BY id")).size());
+      assertEquals(3, rows(s.executeQuery("SELECT id FROM t")).size());
+      assertEquals(2, rows(s.executeQuery("SELECT id FROM t WHERE id IN (1, 2)")).size());
+      assertEquals(List.of(List.of("Integer:1"), List.of("Integer:2"), List.of("Integer:3")),
+          rows(s.executeQuery("SELECT id FROM t ORDER BY id LIMIT 10")));
+      s.setMaxRows(0);
+      assertEquals(40, rows(s.executeQuery("SELECT id FROM t")).size());
+    }
+  }
+
+  @Test
   void holdability_ofConnectionStatementAndResultSet_agree() throws Exception {
     try (Connection c = cluster.connect(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT * FROM t ORDER BY id")) {

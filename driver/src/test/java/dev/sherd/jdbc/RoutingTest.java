@@ -38,8 +38,24 @@ class RoutingTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = H2Cluster.start(dir, "routing");
+    cluster = H2Cluster.start(dir, "routing", """
+        tables:
+          t: { sharding-key: id }
+          items: { sharding-key: id }
+          countries: { broadcast: true }
+          orders: { sharding-key: t_id, colocated-with: t }
+          events:
+            sharding-key: id
+            algorithm: range
+            ranges:
+              - { shard: s0, to: 100 }
+              - { shard: s1, from: 100, to: 200 }
+              - { shard: s2, from: 200, to: 300 }
+              - { shard: s3, from: 300 }
+        """, true);
     cluster.onEveryShard("CREATE TABLE t(id INT PRIMARY KEY, v VARCHAR(20))",
+        "CREATE TABLE orders(id INT PRIMARY KEY, t_id INT, amount INT)",
+        "CREATE TABLE events(id INT PRIMARY KEY, what VARCHAR(20))",
         "CREATE TABLE countries(code CHAR(2) PRIMARY KEY, name VARCHAR(40))",
         "CREATE TABLE items(id INT PRIMARY KEY, v VARCHAR(20))");
     try (Connection c = cluster.connect();
@@ -218,6 +234,64 @@ class RoutingTest {
   void broadcastTableRead_touchesOneShard() throws Exception {
     try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
       assertEquals(1, routeShards(s.executeQuery("EXPLAIN SELECT * FROM countries")).size());
+    }
+  }
+
+  @Test
+  void rangeTable_rowsLandInTheirConfiguredRange_andRangeQueriesArePruned() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      assertEquals(8, s.executeUpdate("INSERT INTO events (id, what) VALUES (5, 'a'), (99, 'b'),"
+          + " (100, 'c'), (199, 'd'), (200, 'e'), (299, 'f'), (300, 'g'), (100000, 'h')"));
+      assertEquals(List.of("s1", "s2"), routeShards(s.executeQuery(
+          "EXPLAIN SELECT * FROM events WHERE id BETWEEN 150 AND 250")));
+      assertEquals(List.of("s3"), routeShards(s.executeQuery(
+          "EXPLAIN SELECT * FROM events WHERE id >= 300")));
+      try (ResultSet rs = s.executeQuery(
+          "SELECT what FROM events WHERE id BETWEEN 150 AND 250 ORDER BY id")) {
+        List<String> what = new ArrayList<>();
+        while (rs.next()) {
+          what.add(rs.getString(1));
+        }
+        assertEquals(List.of("d", "e"), what);
+      }
+      assertEquals(8, s.executeUpdate("DELETE FROM events WHERE id > 0"));
+    }
+  }
+
+  @Test
+  void rangeTable_insert_putsEachRowOnTheShardOfItsRange() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO events (id, what) VALUES (1, 'a'), (150, 'b'), (250, 'c'),"
+          + " (350, 'd')");
+      try {
+        assertEquals(new TreeSet<>(List.of(1)), cluster.ids(0, "events"));
+        assertEquals(new TreeSet<>(List.of(150)), cluster.ids(1, "events"));
+        assertEquals(new TreeSet<>(List.of(250)), cluster.ids(2, "events"));
+        assertEquals(new TreeSet<>(List.of(350)), cluster.ids(3, "events"));
+      } finally {
+        s.executeUpdate("DELETE FROM events");
+      }
+    }
+  }
+
+  @Test
+  void colocatedRows_landWithTheirParent_andAKeyJoinIsRoutedToOneShard() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      assertEquals(3, s.executeUpdate("INSERT INTO orders (id, t_id, amount) VALUES"
+          + " (1, 42, 10), (2, 42, 20), (3, 43, 5)"));
+      try {
+        int home42 = cluster.shardHolding("t", 42);
+        assertEquals(new TreeSet<>(List.of(1, 2)), cluster.ids(home42, "orders"));
+        assertEquals(List.of("s" + home42), routeShards(s.executeQuery("EXPLAIN SELECT t.v,"
+            + " o.amount FROM t JOIN orders o ON o.t_id = t.id WHERE t.id = 42")));
+        try (ResultSet rs = s.executeQuery("SELECT SUM(o.amount) FROM t JOIN orders o"
+            + " ON o.t_id = t.id WHERE t.id = 42")) {
+          assertTrue(rs.next());
+          assertEquals(30, rs.getInt(1));
+        }
+      } finally {
+        s.executeUpdate("DELETE FROM orders");
+      }
     }
   }
 

@@ -249,6 +249,37 @@ class TransactionTest {
     assertEquals(Set.of(key(0, 0)), cluster.ids(0, "t"), "the transaction was still committed");
   }
 
+  /**
+   * A result set still open at commit: whatever its holdability says must be what happens —
+   * HOLD_CURSORS_OVER_COMMIT keeps delivering the rows, CLOSE_CURSORS_AT_COMMIT closes it.
+   */
+  @Test
+  void resultSetOpenAcrossCommit_behavesAsItsHoldabilitySays() throws Exception {
+    try (Connection setup = cluster.connect(); Statement s = setup.createStatement()) {
+      for (int shard = 0; shard < H2Cluster.SHARDS; shard++) {
+        s.executeUpdate(insert(key(shard, 0)));
+        s.executeUpdate(insert(key(shard, 1)));
+      }
+    }
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      ResultSet rs = s.executeQuery("SELECT id FROM t ORDER BY id");
+      assertTrue(rs.next());
+      int holdability = rs.getHoldability();
+      c.commit();
+      if (holdability == ResultSet.HOLD_CURSORS_OVER_COMMIT) {
+        int n = 1;
+        while (rs.next()) {
+          n++;
+        }
+        assertEquals(8, n, "a held cursor delivers every row after the commit");
+      } else {
+        assertTrue(rs.isClosed(), "CLOSE_CURSORS_AT_COMMIT: the result set is closed by commit");
+      }
+      rs.close();
+    }
+  }
+
   @Test
   void commitAndRollback_inAutoCommit_throw() throws Exception {
     try (Connection c = cluster.connect()) {

@@ -12,6 +12,7 @@ import dev.sherd.sql.plan.MergeStep;
 import dev.sherd.sql.plan.QueryPlan;
 import dev.sherd.sql.plan.ShardSql;
 import dev.sherd.sql.plan.StatementPlan;
+import dev.sherd.sql.plan.WritePlan;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +159,7 @@ class ParameterMappingTest {
       all.add(i.direct());
       all.add(i.sqlForRows(new int[] {0}));
       all.add(i.sqlForRows(new int[] {1}));
-    } else if (plan instanceof dev.sherd.sql.plan.WritePlan w) {
+    } else if (plan instanceof WritePlan w) {
       all.add(w.statement());
     }
     for (ShardSql s : all) {

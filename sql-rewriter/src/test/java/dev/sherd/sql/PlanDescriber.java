@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -222,7 +223,7 @@ final class PlanDescriber {
     return e.toString();
   }
 
-  private static String sorted(java.util.Set<String> tables) {
+  private static String sorted(Set<String> tables) {
     return String.join(", ", new TreeSet<>(tables));
   }
 

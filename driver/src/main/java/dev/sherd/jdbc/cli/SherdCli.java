@@ -17,6 +17,9 @@ import java.util.List;
  * an application would, and closes everything it opens before returning. Each run opens one
  * connection and hands it to one {@link ClusterTask}; a new way of working with a cluster (such as
  * an interactive shell) is one more task and one more {@link CliArguments.Command}.
+ *
+ * <p>{@link #run} may be called from several threads at once (each call has its own cluster and
+ * connection); an instance serves one call.
  */
 public final class SherdCli {
 

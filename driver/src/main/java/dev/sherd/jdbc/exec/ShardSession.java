@@ -18,10 +18,7 @@ public interface ShardSession {
   /** True while an explicit transaction (auto-commit off) is open. */
   boolean inTransaction();
 
-  /**
-   * Called before a write to {@code shards}; refuses a write that would make the open transaction
-   * span a second shard (until two-phase commit exists, that could commit half).
-   */
+  /** Called before a write to {@code shards}: inside a transaction, marks them written. */
   void beforeWrite(ShardSet shards, String sql) throws SQLException;
 
   /** Called after DDL ran: plans and cached result descriptions may be stale. */

@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sherd.jdbc.merge.StringCollation;
 import dev.sherd.jdbc.result.ColumnInfo;
 import dev.sherd.metadata.ClusterConfig;
+import dev.sherd.jdbc.tx.TransactionManager;
+import dev.sherd.jdbc.tx.TransactionSettings;
 import dev.sherd.sql.Planner;
 import java.sql.SQLException;
 import java.util.List;
@@ -29,6 +31,7 @@ public final class ClusterRuntime implements AutoCloseable {
   private final ShardPools pools;
   private final ThreadPoolExecutor scatterExecutor;
   private final Cache<String, List<ColumnInfo>> resultColumns;
+  private final TransactionManager transactions;
   private volatile StringCollation collation; // learnt from the first shard that merges strings
   int users; // guarded by ClusterRegistry.class
 
@@ -43,6 +46,13 @@ public final class ClusterRuntime implements AutoCloseable {
     this.scatterExecutor.allowCoreThreadTimeOut(true);
     this.resultColumns = Caffeine.newBuilder().maximumSize(Planner.DEFAULT_MAX_PLANS)
         .executor(Runnable::run).build();
+    this.transactions = new TransactionManager(config, pools,
+        TransactionSettings.fromSystemProperties(), "sherd-" + name + "-recovery");
+  }
+
+  /** Cross-shard transactions and their recovery. */
+  public TransactionManager transactions() {
+    return transactions;
   }
 
   private static ThreadFactory daemonThreads(String prefix) {
@@ -101,6 +111,7 @@ public final class ClusterRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    transactions.close();
     scatterExecutor.shutdownNow();
     pools.close();
   }

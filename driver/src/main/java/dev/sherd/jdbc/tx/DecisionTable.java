@@ -1,0 +1,89 @@
+package dev.sherd.jdbc.tx;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The durable commit decisions, one small table per shard ({@code sherd_tx_decisions}) holding a
+ * row per undecided-by-branches global transaction whose decision lives on that shard.
+ *
+ * <p>Why a table on a participant (as Citus and Vitess do): the coordinator inserts the COMMIT row
+ * inside the decision shard's own branch, so that branch's local commit IS the decision — atomic
+ * with its data, readable by every driver instance that shares the cluster, no log server. The
+ * primary key settles a race with recovery: recovery aborts a stale branch by inserting an ABORT row
+ * for its transaction, so of a late coordinator and recovery exactly one wins (the other hits the
+ * key, or waits for the row lock and then does). COMMIT rows are deleted once every branch is
+ * committed; ABORT rows after a retention period far longer than any coordinator may wait, so the
+ * table stays small. Stateless.
+ */
+final class DecisionTable {
+
+  static final String TABLE = "sherd_tx_decisions";
+  static final String COMMIT = "C";
+  static final String ABORT = "A";
+
+  private DecisionTable() {}
+
+  static void ensureExists(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (gtid VARCHAR(64) NOT NULL PRIMARY KEY,"
+          + " outcome CHAR(1) NOT NULL, decided_millis BIGINT NOT NULL)");
+    }
+  }
+
+  /** Inserts the decision (in the caller's transaction); a key violation means it was taken. */
+  static void insert(Connection c, String gtid, String outcome, long nowMillis)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
+        + " (gtid, outcome, decided_millis) VALUES (?, ?, ?)")) {
+      ps.setString(1, gtid);
+      ps.setString(2, outcome);
+      ps.setLong(3, nowMillis);
+      ps.executeUpdate();
+    }
+  }
+
+  /** The recorded outcome of {@code gtid}, or null when none is recorded. */
+  static String outcome(Connection c, String gtid) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT outcome FROM " + TABLE
+        + " WHERE gtid = ?")) {
+      ps.setString(1, gtid);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  static void delete(Connection c, String gtid) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE gtid = ?")) {
+      ps.setString(1, gtid);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Decisions recorded on this shard: {gtid, outcome, decided_millis}. */
+  static List<Object[]> all(Connection c) throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT gtid, outcome, decided_millis FROM " + TABLE)) {
+      while (rs.next()) {
+        rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)});
+      }
+    }
+    return rows;
+  }
+
+  /** Deletes ABORT rows decided before {@code cutoffMillis}. */
+  static int purgeAborts(Connection c, long cutoffMillis) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE
+        + " WHERE outcome = 'A' AND decided_millis < ?")) {
+      ps.setLong(1, cutoffMillis);
+      return ps.executeUpdate();
+    }
+  }
+}

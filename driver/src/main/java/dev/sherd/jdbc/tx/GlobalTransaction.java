@@ -1,0 +1,161 @@
+package dev.sherd.jdbc.tx;
+
+import dev.sherd.jdbc.exec.Lease;
+import dev.sherd.jdbc.result.ShardErrors;
+import dev.sherd.metadata.ShardSet;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The shard branches of one logical connection's open transaction (auto-commit off). A shard's
+ * connection is borrowed at its first use and held until the transaction ends, so every statement
+ * of the transaction on that shard runs in the same branch. The first shard touched holds the
+ * commit decision if the transaction ends up writing to several shards.
+ *
+ * <p>Ending it: a transaction that wrote to at most one shard commits each branch locally — no
+ * two-phase cost, read-only branches released without a prepare. One that wrote to several commits
+ * atomically through {@link TwoPhaseCommit}. Not thread-safe: used by one logical connection.
+ */
+public final class GlobalTransaction {
+
+  /** Applies the logical connection's session settings to a newly borrowed connection. */
+  public interface SessionSettings {
+    void applyTo(Connection c) throws SQLException;
+  }
+
+  final TransactionManager manager;
+  private final SessionSettings session;
+  final Connection[] held;
+  final Xid[] branches;
+  final boolean[] written;
+  String gtid;
+
+  public GlobalTransaction(TransactionManager manager, SessionSettings session) {
+    this.manager = manager;
+    this.session = session;
+    int shards = manager.config().shardCount();
+    this.held = new Connection[shards];
+    this.branches = new Xid[shards];
+    this.written = new boolean[shards];
+  }
+
+  /** The connection of {@code shard}'s branch, starting the branch at first use. */
+  public Lease lease(int shard) throws SQLException {
+    if (held[shard] == null) {
+      Connection c = manager.pools().borrow(shard);
+      try {
+        session.applyTo(c);
+        c.setAutoCommit(false);
+        if (gtid == null) {
+          gtid = manager.newGlobalId(shard);
+        }
+        Xid xid = Xid.branch(gtid, shard);
+        manager.protocol().begin(c, xid);
+        branches[shard] = xid;
+      } catch (SQLException e) {
+        c.close();
+        throw ShardErrors.wrap(manager.config().shard(shard).name(), e);
+      }
+      held[shard] = c;
+    }
+    return new Lease(shard, held[shard], false);
+  }
+
+  /** Records that {@code shards} are written by the transaction. */
+  public void beforeWrite(ShardSet shards) {
+    for (int shard : shards.toArray()) {
+      written[shard] = true;
+    }
+  }
+
+  /** True when no shard connection is held. */
+  public boolean isEmpty() {
+    for (Connection c : held) {
+      if (c != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  int writtenCount() {
+    int n = 0;
+    for (boolean w : written) {
+      n += w ? 1 : 0;
+    }
+    return n;
+  }
+
+  /**
+   * Commits: locally when at most one shard was written, else with two-phase commit.
+   *
+   * @throws java.sql.SQLTransactionRollbackException when the transaction was rolled back instead
+   */
+  public void commit() throws SQLException {
+    try {
+      if (writtenCount() <= 1) {
+        endLocally(true);
+      } else {
+        TwoPhaseCommit.commit(this);
+      }
+    } finally {
+      reset();
+    }
+  }
+
+  /** Rolls back every branch. */
+  public void rollback() throws SQLException {
+    try {
+      endLocally(false);
+    } finally {
+      reset();
+    }
+  }
+
+  /** Ends every branch locally: the written one first, then the read-only ones. */
+  private void endLocally(boolean commit) throws SQLException {
+    SQLException failure = null;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int shard = 0; shard < held.length; shard++) {
+        if (held[shard] == null || written[shard] != (pass == 0)) {
+          continue;
+        }
+        try {
+          if (commit && failure == null) {
+            manager.protocol().commitOnePhase(held[shard], branches[shard]);
+          } else {
+            manager.protocol().rollbackUnprepared(held[shard], branches[shard]);
+          }
+        } catch (SQLException e) {
+          SQLException named = ShardErrors.wrap(manager.config().shard(shard).name(), e);
+          if (failure == null) {
+            failure = named;
+          } else {
+            failure.addSuppressed(named);
+          }
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Returns every held connection to its pool. */
+  void reset() {
+    for (int shard = 0; shard < held.length; shard++) {
+      Connection c = held[shard];
+      held[shard] = null;
+      branches[shard] = null;
+      written[shard] = false;
+      if (c != null) {
+        try {
+          c.close();
+        } catch (SQLException ignored) {
+          // the pool evicts a connection it cannot reset
+        }
+      }
+    }
+    gtid = null;
+  }
+}

@@ -1,0 +1,184 @@
+package dev.sherd.jdbc.tx;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finishes the in-doubt branches of this cluster's cross-shard transactions, whichever driver
+ * instance started them. For every prepared branch: a COMMIT decision → commit it; an ABORT decision
+ * → roll it back; no decision and older than the grace period → record ABORT on the decision shard
+ * (the key makes this race-free against a late coordinator) and roll it back; younger → leave it,
+ * its coordinator may still be deciding. Then COMMIT decisions with no branch left in doubt are
+ * deleted, and ABORT decisions past their retention. A shard that is down is skipped and retried
+ * next run. One run at a time per runtime. Thread-safe.
+ */
+public final class Recovery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
+  /** What one recovery run did. */
+  public record Report(int committed, int rolledBack, int waiting, int decisionsRemoved,
+      List<String> errors) {}
+
+  private final TransactionManager m;
+
+  Recovery(TransactionManager manager) {
+    this.m = manager;
+  }
+
+  void runQuietly() {
+    try {
+      Report r = run();
+      if (!r.errors().isEmpty()) {
+        LOG.warn("transaction recovery of {} could not reach everything: {}", m.clusterId(),
+            r.errors());
+      }
+    } catch (SQLException | RuntimeException e) {
+      m.stats().lastRecoveryError = e.getMessage();
+      LOG.warn("transaction recovery of {} failed: {}", m.clusterId(), e.getMessage());
+    }
+  }
+
+  synchronized Report run() throws SQLException {
+    m.stats().recoveryRuns.incrementAndGet();
+    int shards = m.config().shardCount();
+    List<String> errors = new ArrayList<>();
+    String prefix = Xid.PREFIX + m.clusterId() + "_";
+    // Decisions are read before branches are listed: a COMMIT row whose branches are all gone
+    // then really has nothing left to commit.
+    Map<Integer, List<Object[]>> decisions = new HashMap<>();
+    for (int s = 0; s < shards; s++) {
+      try (Connection c = m.pools().borrow(s)) {
+        DecisionTable.ensureExists(c);
+        decisions.put(s, DecisionTable.all(c));
+      } catch (SQLException e) {
+        errors.add(m.shardName(s) + ": " + e.getMessage());
+      }
+    }
+    Set<String> stillInDoubt = new HashSet<>();
+    int committed = 0;
+    int rolledBack = 0;
+    int waiting = 0;
+    for (int s = 0; s < shards; s++) {
+      try (Connection c = m.pools().borrow(s)) {
+        for (String name : m.protocol().inDoubt(c, prefix)) {
+          Xid xid = Xid.parse(name, m.clusterId());
+          if (xid == null) {
+            continue;
+          }
+          switch (resolve(c, xid)) {
+            case COMMITTED:
+              committed++;
+              m.stats().recoveredCommits.incrementAndGet();
+              FaultPoints.passed("recovered");
+              break;
+            case ROLLED_BACK:
+              rolledBack++;
+              m.stats().recoveredRollbacks.incrementAndGet();
+              FaultPoints.passed("recovered");
+              break;
+            default:
+              waiting++;
+              stillInDoubt.add(xid.global);
+          }
+        }
+      } catch (SQLException e) {
+        errors.add(m.shardName(s) + ": " + e.getMessage());
+        // branches on an unreachable shard are unknown: keep every decision for next time
+        stillInDoubt.add("*");
+      }
+    }
+    int removed = 0;
+    if (!stillInDoubt.contains("*")) {
+      removed = removeSettledDecisions(decisions, stillInDoubt, errors);
+    }
+    m.stats().lastRecoveryError = errors.isEmpty() ? null : String.join("; ", errors);
+    return new Report(committed, rolledBack, waiting, removed, errors);
+  }
+
+  private enum Outcome { COMMITTED, ROLLED_BACK, WAITING }
+
+  private Outcome resolve(Connection branchShard, Xid xid) throws SQLException {
+    String outcome;
+    try (Connection d = m.pools().borrow(xid.decisionShard)) {
+      outcome = DecisionTable.outcome(d, xid.global);
+      if (outcome == null) {
+        long age = System.currentTimeMillis() - xid.startMillis;
+        if (age < m.settings().gracePeriodMillis()) {
+          return Outcome.WAITING;
+        }
+        try {
+          DecisionTable.insert(d, xid.global, DecisionTable.ABORT, System.currentTimeMillis());
+          outcome = DecisionTable.ABORT;
+        } catch (SQLIntegrityConstraintViolationException e) {
+          outcome = DecisionTable.outcome(d, xid.global); // the coordinator decided first
+        }
+      }
+    }
+    if (DecisionTable.COMMIT.equals(outcome)) {
+      m.protocol().commitPrepared(branchShard, xid, false);
+      LOG.info("recovery committed branch {} on shard {}", xid, m.shardName(xid.shard));
+      return Outcome.COMMITTED;
+    }
+    m.protocol().rollbackPrepared(branchShard, xid, false);
+    LOG.info("recovery rolled back branch {} on shard {}", xid, m.shardName(xid.shard));
+    return Outcome.ROLLED_BACK;
+  }
+
+  private int removeSettledDecisions(Map<Integer, List<Object[]>> decisions,
+      Set<String> stillInDoubt, List<String> errors) {
+    int removed = 0;
+    long abortCutoff = System.currentTimeMillis() - m.settings().abortRetentionMillis();
+    for (Map.Entry<Integer, List<Object[]>> e : decisions.entrySet()) {
+      try (Connection c = m.pools().borrow(e.getKey())) {
+        for (Object[] row : e.getValue()) {
+          String gtid = (String) row[0];
+          if (DecisionTable.COMMIT.equals(row[1]) && !stillInDoubt.contains(gtid)) {
+            DecisionTable.delete(c, gtid);
+            removed++;
+          }
+        }
+        removed += DecisionTable.purgeAborts(c, abortCutoff);
+      } catch (SQLException ex) {
+        errors.add(m.shardName(e.getKey()) + ": " + ex.getMessage());
+      }
+    }
+    m.stats().decisionsRemoved.addAndGet(removed);
+    return removed;
+  }
+
+  /** {shard, branch, recorded decision or "none", age in ms} for every in-doubt branch. */
+  synchronized List<Object[]> describeInDoubt() throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    String prefix = Xid.PREFIX + m.clusterId() + "_";
+    for (int s = 0; s < m.config().shardCount(); s++) {
+      try (Connection c = m.pools().borrow(s)) {
+        for (String name : m.protocol().inDoubt(c, prefix)) {
+          Xid xid = Xid.parse(name, m.clusterId());
+          if (xid == null) {
+            continue;
+          }
+          String decision;
+          try {
+            decision = m.decisionOf(xid.global, xid.decisionShard);
+          } catch (SQLException e) {
+            decision = "unknown (" + e.getMessage() + ")";
+          }
+          rows.add(new Object[] {m.shardName(s), xid.name(),
+              decision == null ? "none" : DecisionTable.COMMIT.equals(decision) ? "commit" : "abort",
+              System.currentTimeMillis() - xid.startMillis});
+        }
+      }
+    }
+    return rows;
+  }
+}

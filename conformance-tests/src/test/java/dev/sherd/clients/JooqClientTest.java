@@ -6,7 +6,9 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sherd.jdbc.SherdDataSource;
 import java.math.BigDecimal;
@@ -19,6 +21,7 @@ import org.jooq.Record3;
 import org.jooq.Result;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.AfterAll;
@@ -85,10 +88,13 @@ class JooqClientTest {
     }
 
     @Test
-    void select_routedById_returnsTheRecord() {
-        Record3<Long, String, BigDecimal> row = ctx.select(ID, NAME, BALANCE).from(CUSTOMERS).where(ID.eq(17L)).fetchOne();
+    void select_routedById_returnsTheRecordFromItsShardOnly() {
+        var query = ctx.select(ID, NAME, BALANCE).from(CUSTOMERS).where(ID.eq(17L));
+        Record3<Long, String, BigDecimal> row = query.fetchOne();
         assertEquals("c17", row.value2());
         assertEquals(new BigDecimal("17.00"), row.value3());
+        assertEquals(cluster.shardOf("customers", 17L), routeOf(query),
+                "jOOQ's \"" + ctx.render(query) + "\" must be routed to the shard holding id 17");
     }
 
     @Test
@@ -137,6 +143,37 @@ class JooqClientTest {
         assertEquals(2, rows.size());
         assertEquals("gold", rows.get(0).get("TIER"));
         assertEquals(new BigDecimal("24.00"), rows.get(0).get("TOP", BigDecimal.class));
-        assertTrue(ctx.fetchExists(DSL.selectOne().from(table("customers")).where(field("id").eq(12L))));
+        assertEquals(8, ctx.fetchCount(CUSTOMERS, TIER.eq("gold").and(ID.le(24L))));
+    }
+
+    /** The SHARDS of the route step in the driver's EXPLAIN of a jOOQ query, binds included. */
+    private static String routeOf(org.jooq.Query query) {
+        Result<?> plan = ctx.fetch("EXPLAIN " + ctx.render(query), query.getBindValues().toArray());
+        for (org.jooq.Record step : plan) {
+            if ("route".equalsIgnoreCase(step.get(0, String.class))) {
+                return step.get(1, String.class);
+            }
+        }
+        return fail("no route step in the driver's EXPLAIN:\n" + plan);
+    }
+
+    @Test
+    void fetchExists_typedKey_routesToOneShard() {
+        assertTrue(ctx.fetchExists(DSL.selectOne().from(CUSTOMERS).where(ID.eq(12L))));
+        assertFalse(ctx.fetchExists(DSL.selectOne().from(CUSTOMERS).where(ID.eq(99_999L))));
+    }
+
+    @Test
+    void fetchExists_untypedPlainSqlKey_routesToOneShard() {
+        // An untyped plain-SQL field makes jOOQ cast the bind: "where id = cast(? as bigint)".
+        var query = DSL.selectOne().from(table("customers")).where(field("id").eq(12L));
+        String sql = ctx.render(DSL.exists(query));
+        try {
+            assertTrue(ctx.fetchExists(query));
+        } catch (DataAccessException e) {
+            fail("jOOQ fetchExists sent \"select exists (" + ctx.render(query) + ")\" (" + sql + "), which is"
+                    + " answered by the one shard holding id 12 (" + cluster.shardOf("customers", 12L) + "); the driver"
+                    + " refused it: " + e.getCause(), e);
+        }
     }
 }

@@ -88,6 +88,51 @@ class CorpusParserTest {
     }
 
     @Test
+    void variantsAndExclusions_resolvePerBackend() {
+        List<CorpusEntry> entries = CorpusParser.parse("t", """
+                -- id: a
+                -- ordered
+                SELECT x FROM t ORDER BY x NULLS LAST;
+                -- variant: mariadb
+                SELECT x FROM t
+                 ORDER BY x IS NULL, x;
+                -- id: b
+                -- skip: mariadb, postgresql (division by zero is not an error there)
+                SELECT 1 / 0;
+                -- id: c
+                -- only: h2 (H2 syntax)
+                SELECT 2;
+                -- id: d
+                SELECT 3;
+                """);
+        assertEquals(4, entries.size());
+        CorpusEntry a = entries.get(0);
+        assertEquals("SELECT x FROM t ORDER BY x NULLS LAST", a.on(Backend.H2).sql());
+        assertEquals("SELECT x FROM t ORDER BY x NULLS LAST", a.on(Backend.POSTGRESQL).sql());
+        assertEquals("SELECT x FROM t\n ORDER BY x IS NULL, x", a.on(Backend.MARIADB).sql());
+        assertEquals(ComparisonMode.Order.ORDERED, a.on(Backend.MARIADB).mode().order());
+        assertEquals("a", a.on(Backend.MARIADB).id());
+        assertEquals("division by zero is not an error there", entries.get(1).skipReason(Backend.MARIADB).orElseThrow());
+        assertTrue(entries.get(1).skipReason(Backend.H2).isEmpty());
+        assertTrue(entries.get(2).skipReason(Backend.H2).isEmpty());
+        assertEquals("H2 syntax", entries.get(2).skipReason(Backend.POSTGRESQL).orElseThrow());
+        assertTrue(entries.get(3).skipReason(Backend.MARIADB).isEmpty());
+    }
+
+    @Test
+    void rejectsMalformedVariantsAndExclusions() {
+        assertError("must follow the entry", "-- variant: mariadb\nSELECT 1;\n");
+        assertError("takes no other directive", "-- id: a\nSELECT 1;\n-- variant: mariadb\n-- ordered\nSELECT 2;\n");
+        assertError("unknown backend 'oracle'", "-- id: a\nSELECT 1;\n-- variant: oracle\nSELECT 2;\n");
+        assertError("already has a mariadb variant", "-- id: a\nSELECT 1;\n-- variant: mariadb\nSELECT 2;\n-- variant: mariadb\nSELECT 3;\n");
+        assertError("needs backends and a reason", "-- id: a\n-- skip: mariadb\nSELECT 1;\n");
+        assertError("would run on no backend", "-- id: a\n-- skip: h2, postgresql, mariadb (never)\nSELECT 1;\n");
+        assertError("dead text", "-- id: a\n-- skip: mariadb (no)\nSELECT 1;\n-- variant: mariadb\nSELECT 2;\n");
+        assertError("inside a transaction block",
+                "-- id: a\n-- tx-begin\nSELECT 1;\n-- id: b\n-- skip: mariadb (no)\n-- commit\nSELECT 2;\n");
+    }
+
+    @Test
     void rejectsMalformedInput_withLineNumbers() {
         assertError("unknown directive 'orderd'", "-- id: a\n-- orderd\nSELECT 1;\n");
         assertError("needs '-- id", "SELECT 1;\n");

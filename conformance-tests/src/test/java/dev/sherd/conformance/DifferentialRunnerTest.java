@@ -33,7 +33,7 @@ class DifferentialRunnerTest {
 
     @BeforeEach
     void setUp() throws SQLException {
-        cluster = ConformanceCluster.create();
+        cluster = ConformanceCluster.forTwoOracles(Backend.H2, "unit");
         oracle = cluster.openOracle();
         plainSubject = cluster.openSecondOracle();
         for (Connection c : List.of(oracle, plainSubject)) {
@@ -50,7 +50,8 @@ class DifferentialRunnerTest {
     }
 
     private DifferentialRunner runner(String refusals) {
-        return new DifferentialRunner(refusing(plainSubject), "driver", oracle, ExpectedRefusals.parse(refusals), false, "context-line seed 99");
+        return new DifferentialRunner(refusing(plainSubject), "driver", oracle, Backend.H2, ExpectedRefusals.parse(refusals), false,
+                "context-line seed 99");
     }
 
     private static CorpusUnit unit(String text) {

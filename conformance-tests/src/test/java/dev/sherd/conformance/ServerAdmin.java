@@ -98,7 +98,7 @@ final class ServerAdmin implements AutoCloseable {
                 ps.setString(1, name);
             }
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getInt(1) == 1;
+                return rs.next() && rs.getBoolean(1); // PostgreSQL: boolean; MariaDB: 1, 0 or NULL
             }
         }
     }

@@ -1,11 +1,9 @@
 package dev.sherd.jdbc;
 
-import dev.sherd.jdbc.exec.Lease;
 import dev.sherd.jdbc.exec.Parameters;
 import dev.sherd.jdbc.exec.PlanExecutor;
 import dev.sherd.jdbc.exec.StatementOptions;
-import dev.sherd.jdbc.result.ColumnInfo;
-import dev.sherd.jdbc.result.SherdResultSetMetaData;
+import dev.sherd.jdbc.meta.StatementDescriber;
 import dev.sherd.sql.plan.ExplainPlan;
 import dev.sherd.sql.plan.QueryPlan;
 import dev.sherd.sql.plan.StatementPlan;
@@ -164,22 +162,14 @@ public final class SherdPreparedStatement extends SherdStatement implements Prep
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
-    if (!(plan instanceof QueryPlan q)) {
-      return null;
-    }
-    Lease lease = connection.lease(connection.runtime().config().defaultShard());
-    try (PreparedStatement ps = lease.connection().prepareStatement(q.direct().sql())) {
-      ResultSetMetaData md = ps.getMetaData();
-      return md == null ? null : new SherdResultSetMetaData(ColumnInfo.from(md));
-    } finally {
-      lease.release();
-    }
+    return StatementDescriber.resultColumns(connection, plan);
   }
 
+  /** The parameters as the default shard describes this statement (unknown where it cannot). */
   @Override
   public ParameterMetaData getParameterMetaData() throws SQLException {
     checkOpen();
-    return new SherdParameterMetaData(plan.parameterCount());
+    return StatementDescriber.parameters(connection, plan);
   }
 
   // ---- parameters -------------------------------------------------------------------------------

@@ -176,6 +176,12 @@ final class H2Cluster implements AutoCloseable {
         + " WHERE CONTAINS_UNCOMMITTED").get(0)).longValue();
   }
 
+  /** Prepared (two-phase-commit) transactions on a shard that nobody has finished. */
+  long inDoubtBranches(int shard) throws SQLException {
+    return ((Number) column(shard, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.IN_DOUBT").get(0))
+        .longValue();
+  }
+
   /** Closes the witness, then drops the in-memory shard databases. */
   @Override
   public void close() throws SQLException {

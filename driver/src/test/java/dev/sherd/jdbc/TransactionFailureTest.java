@@ -1,6 +1,7 @@
 package dev.sherd.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +60,30 @@ class TransactionFailureTest {
       SQLException e = assertThrows(SQLException.class, c::commit);
       assertTrue(e.getMessage().contains("s" + VICTIM), e.getMessage());
       // the transaction is over; a new one on a healthy shard works
+      assertEquals(1, s.executeUpdate(insert(healthyKey)));
+      c.commit();
+    }
+    assertEquals(Set.of(healthyKey), cluster.ids(0, "t"));
+  }
+
+  /**
+   * Two shards written; the one that does not hold the decision dies before the commit: its
+   * prepare fails, so the transaction rolls back everywhere — the surviving shard keeps nothing.
+   */
+  @Test
+  void commit_afterASecondWrittenShardDied_rollsBackTheSurvivingShard() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      assertEquals(1, s.executeUpdate(insert(healthyKey))); // first shard: holds the decision
+      assertEquals(1, s.executeUpdate(insert(victimKey)));
+      killVictim();
+      SQLException e = assertThrows(SQLException.class, c::commit);
+      assertInstanceOf(SQLTransactionRollbackException.class, e, e::toString);
+      assertTrue(e.getMessage().contains("s" + VICTIM), e.getMessage());
+      assertEquals(Set.of(), cluster.ids(0, "t"), "all-or-nothing: s0 must not keep its row");
+      assertEquals(0, cluster.uncommittedSessions(0));
+      assertEquals(0, cluster.inDoubtBranches(0));
+      // the connection is usable for a new transaction
       assertEquals(1, s.executeUpdate(insert(healthyKey)));
       c.commit();
     }

@@ -120,7 +120,7 @@ final class KeyPredicates {
   }
 
   private static KeyPredicate between(SqlCall call, Predicate<SqlIdentifier> isKey) {
-    if (!(call.getOperator() instanceof SqlBetweenOperator op)
+    if (!(call.getOperator() instanceof SqlBetweenOperator op) || op.isNegated()
         || op.flag == SqlBetweenOperator.Flag.SYMMETRIC || !isKeyColumn(call.operand(0), isKey)) {
       return new KeyPredicate.Any();
     }

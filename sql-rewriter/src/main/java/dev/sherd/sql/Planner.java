@@ -93,8 +93,11 @@ public final class Planner {
           throw new SQLSyntaxErrorException("EXPLAIN needs a statement", "42000");
         }
         return new ExplainPlan(sql, planUncached(shape.body));
+      case MULTIPLE:
+        throw Refusals.unsupported("several statements in one text: send each statement on its"
+            + " own (each may route differently)");
       case TRANSACTION:
-        return new TransactionPlan(sql, SqlTokenizer.tokenize(shape.body).get(0).text());
+        return transaction(sql, shape);
       case QUERY:
         return query(sql, shape);
       case INSERT:
@@ -113,7 +116,9 @@ public final class Planner {
         return passthrough(sql, shape);
       default:
         if (namesConfiguredTable(shape)) {
-          parse(shape); // a syntax error is reported as one, with its position
+          if (!KNOWN_VERBS.contains(firstWords(shape.body).split(" ")[0])) {
+            parse(shape); // not a statement at all: a syntax error, reported with its position
+          }
           throw Refusals.unsupported("statement '" + firstWords(shape.body)
               + "' names a sharded or broadcast table, and only SELECT, INSERT, UPDATE, DELETE and"
               + " DDL can be routed");
@@ -121,6 +126,43 @@ public final class Planner {
         return passthrough(sql, shape);
     }
   }
+
+  /**
+   * COMMIT, ROLLBACK, BEGIN and START TRANSACTION map onto the logical connection; savepoints and
+   * transaction characteristics (READ ONLY, ISOLATION LEVEL…) in SQL are refused rather than
+   * half-applied.
+   */
+  private StatementPlan transaction(String sql, StatementShape shape) throws SQLException {
+    List<SqlToken> tokens = SqlTokenizer.tokenize(shape.body);
+    String verb = tokens.get(0).text();
+    boolean plain;
+    switch (verb) {
+      case "COMMIT":
+      case "ROLLBACK":
+      case "BEGIN":
+        plain = tokens.size() == 1 || (tokens.size() == 2 && (tokens.get(1).isWord("WORK")
+            || tokens.get(1).isWord("TRANSACTION")));
+        break;
+      case "START":
+        plain = tokens.size() == 2 && tokens.get(1).isWord("TRANSACTION");
+        break;
+      default:
+        plain = false;
+    }
+    if (!plain) {
+      throw Refusals.unsupported("'" + shape.body + "': savepoints and transaction options in SQL"
+          + " are not supported; use Connection.setAutoCommit/commit/rollback/setReadOnly/"
+          + "setTransactionIsolation");
+    }
+    return new TransactionPlan(sql, verb);
+  }
+
+  /** First words of statements that are valid SQL but cannot be routed: refused, not misparsed. */
+  private static final Set<String> KNOWN_VERBS = Set.of("GRANT", "REVOKE", "CALL", "EXEC",
+      "EXECUTE", "ANALYZE", "VACUUM", "LOCK", "SHOW", "DESCRIBE", "DESC", "HELP", "CHECKPOINT",
+      "SCRIPT", "RUNSCRIPT", "BACKUP", "SHUTDOWN", "COPY", "DO", "PREPARE", "DEALLOCATE", "LISTEN",
+      "NOTIFY", "REFRESH", "REINDEX", "CLUSTER", "DISCARD", "LOAD", "OPTIMIZE", "REPAIR", "KILL",
+      "FLUSH", "HANDLER", "CHECK", "CHECKSUM", "REPLACE", "MERGE", "UPSERT", "SET", "USE", "RESET");
 
   private StatementPlan query(String sql, StatementShape shape) throws SQLException {
     Optional<SqlNode> parsed = parse(shape);

@@ -45,15 +45,21 @@ final class QueryAnalyzer {
     final String alias;         // alias, or the table name as written
     final boolean aliasQuoted;
     final Scope scope;
+    /** On the NULL-supplying side of an outer join. */
+    final boolean nullable;
+    /** True when its predicate restricts the statement's rows (outermost FROM, write target). */
+    boolean restricts;
     KeyPredicate predicate = new KeyPredicate.Any();
     Ref component = this;       // union-find parent over key-equality edges
 
-    Ref(TableRule rule, boolean derived, String alias, boolean aliasQuoted, Scope scope) {
+    Ref(TableRule rule, boolean derived, String alias, boolean aliasQuoted, Scope scope,
+        boolean nullable) {
       this.rule = rule;
       this.derived = derived;
       this.alias = alias;
       this.aliasQuoted = aliasQuoted;
       this.scope = scope;
+      this.nullable = nullable;
     }
 
     ShardedTable sharded() {
@@ -91,7 +97,7 @@ final class QueryAnalyzer {
     List<TableRoute> routes() {
       List<TableRoute> routes = new ArrayList<>();
       for (Ref r : sharded) {
-        routes.add(new TableRoute(r.sharded(), r.alias, r.predicate));
+        routes.add(new TableRoute(r.sharded(), r.alias, r.predicate, r.restricts));
       }
       return routes;
     }
@@ -100,6 +106,9 @@ final class QueryAnalyzer {
   private final Names names;
   private final Analysis analysis = new Analysis();
   private final Set<String> cteNames = new HashSet<>();
+  /** Subqueries that are positive top-level conjuncts (EXISTS, IN) of a restricting WHERE. */
+  private final Set<SqlNode> positiveSubqueries =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   QueryAnalyzer(Names names) {
     this.names = names;
@@ -119,8 +128,9 @@ final class QueryAnalyzer {
   Analysis analyzeWrite(SqlIdentifier target, SqlIdentifier alias, SqlNode condition,
       List<SqlNode> expressions) {
     Scope scope = new Scope(null);
-    addTable(scope, target, alias, true);
+    addTable(scope, target, alias, false);
     Ref ref = scope.refs.get(0);
+    ref.restricts = true;
     if (ref.sharded() != null) {
       ref.predicate = KeyPredicates.extract(condition, id -> isKeyOf(ref, id, scope));
     }
@@ -183,16 +193,18 @@ final class QueryAnalyzer {
     Scope scope = new Scope(outer);
     List<SqlNode> onConditions = new ArrayList<>();
     if (select.getFrom() != null) {
-      from(select.getFrom(), scope, onConditions, true);
+      from(select.getFrom(), scope, onConditions, false);
     }
     if (top) {
       for (Ref r : scope.refs) {
-        if (r.sharded() != null) {
+        r.restricts = true;
+        if (r.sharded() != null && !r.nullable) {
           analysis.topLevelSharded.add(r);
         }
       }
     }
-    // Routing predicates: WHERE and inner-join ON conditions.
+    // Routing predicates: WHERE, and ON conditions of inner joins not under an outer join's
+    // NULL-supplying side (there they do not filter the statement's rows).
     for (Ref r : scope.refs) {
       if (r.sharded() == null) {
         continue;
@@ -224,16 +236,19 @@ final class QueryAnalyzer {
     }
   }
 
-  /** Adds the FROM item's references; collects inner-join conditions; records equality edges. */
-  private void from(SqlNode node, Scope scope, List<SqlNode> innerConditions, boolean preserved) {
+  /**
+   * Adds the FROM item's references; collects the inner-join conditions that filter the rows;
+   * records key equalities. {@code nullable}: the item is on an outer join's NULL-supplying side.
+   */
+  private void from(SqlNode node, Scope scope, List<SqlNode> innerConditions, boolean nullable) {
     if (node instanceof SqlJoin join) {
       JoinType type = join.getJoinType();
       boolean leftPreserved = type == JoinType.LEFT || type == JoinType.FULL;
       boolean rightPreserved = type == JoinType.RIGHT || type == JoinType.FULL;
       int before = scope.refs.size();
-      from(join.getLeft(), scope, innerConditions, preserved);
+      from(join.getLeft(), scope, innerConditions, nullable || rightPreserved);
       int middle = scope.refs.size();
-      from(join.getRight(), scope, innerConditions, preserved);
+      from(join.getRight(), scope, innerConditions, nullable || leftPreserved);
       if (leftPreserved) {
         checkPreservedSide(scope.refs.subList(before, middle), join);
       }
@@ -242,7 +257,8 @@ final class QueryAnalyzer {
       }
       SqlNode condition = join.getCondition();
       if (condition != null) {
-        if (type == JoinType.INNER || type == JoinType.COMMA || type == JoinType.CROSS) {
+        if (!nullable
+            && (type == JoinType.INNER || type == JoinType.COMMA || type == JoinType.CROSS)) {
           innerConditions.add(condition);
         }
         equalities(condition, scope);
@@ -251,14 +267,14 @@ final class QueryAnalyzer {
       return;
     }
     if (node instanceof SqlIdentifier id) {
-      addTable(scope, id, null, false);
+      addTable(scope, id, null, nullable);
       return;
     }
     if (node instanceof SqlBasicCall call && call.getKind() == SqlKind.AS) {
       SqlNode source = call.operand(0);
       SqlIdentifier alias = call.operand(1);
       if (source instanceof SqlIdentifier id) {
-        addTable(scope, id, alias, false);
+        addTable(scope, id, alias, nullable);
       } else {
         derived(source, scope, alias);
       }
@@ -278,7 +294,8 @@ final class QueryAnalyzer {
 
   private void derived(SqlNode source, Scope scope, SqlIdentifier alias) {
     String name = alias == null ? "(derived)" : alias.getSimple();
-    scope.refs.add(new Ref(null, true, name, alias != null && alias.isComponentQuoted(0), scope));
+    scope.refs.add(new Ref(null, true, name, alias != null && alias.isComponentQuoted(0), scope,
+        false));
     int before = analysis.sharded.size();
     query(source, scope.parent, false);
     if (analysis.sharded.size() > before) {
@@ -286,17 +303,17 @@ final class QueryAnalyzer {
     }
   }
 
-  private void addTable(Scope scope, SqlIdentifier id, SqlIdentifier alias, boolean writeTarget) {
+  private void addTable(Scope scope, SqlIdentifier id, SqlIdentifier alias, boolean nullable) {
     int last = id.names.size() - 1;
     String written = id.names.get(last);
     String aliasName = alias == null ? written : alias.getSimple();
     boolean aliasQuoted = alias == null ? id.isComponentQuoted(last) : alias.isComponentQuoted(0);
     if (id.names.size() == 1 && cteNames.contains(written.toLowerCase(java.util.Locale.ROOT))) {
-      scope.refs.add(new Ref(null, true, aliasName, aliasQuoted, scope));
+      scope.refs.add(new Ref(null, true, aliasName, aliasQuoted, scope, nullable));
       return;
     }
     Optional<TableRule> rule = names.table(id);
-    Ref ref = new Ref(rule.orElse(null), false, aliasName, aliasQuoted, scope);
+    Ref ref = new Ref(rule.orElse(null), false, aliasName, aliasQuoted, scope, nullable);
     scope.refs.add(ref);
     analysis.tables.add(rule.map(TableRule::name).orElse(written.toLowerCase(java.util.Locale.ROOT)));
     if (rule.isEmpty()) {
@@ -318,8 +335,30 @@ final class QueryAnalyzer {
     }
     if (conjuncts) {
       equalities(node, scope);
+      if (scope.refs.stream().anyMatch(r -> r.restricts)) {
+        collectPositiveSubqueries(node);
+      }
     }
     visitSubqueries(node, scope);
+  }
+
+  /**
+   * A row of the statement qualifies only if its positive EXISTS/IN subquery finds a row, so that
+   * subquery's key predicate restricts the statement as much as a WHERE predicate would.
+   */
+  private void collectPositiveSubqueries(SqlNode node) {
+    if (!(node instanceof SqlCall call)) {
+      return;
+    }
+    if (call.getKind() == SqlKind.AND) {
+      for (SqlNode operand : call.getOperandList()) {
+        collectPositiveSubqueries(operand);
+      }
+    } else if (call.getKind() == SqlKind.EXISTS && isQuery(call.operand(0))) {
+      positiveSubqueries.add(call.operand(0));
+    } else if (call.getKind() == SqlKind.IN && call.operandCount() == 2 && isQuery(call.operand(1))) {
+      positiveSubqueries.add(call.operand(1));
+    }
   }
 
   private void visitSubqueries(SqlNode node, Scope scope) {
@@ -364,6 +403,11 @@ final class QueryAnalyzer {
   private void subquery(SqlNode node, Scope outer, SqlNode inLeft) {
     int before = analysis.sharded.size();
     Scope inner = query(node, outer, false);
+    if (inner != null && positiveSubqueries.contains(node)) {
+      for (Ref r : inner.refs) {
+        r.restricts = !r.nullable;
+      }
+    }
     if (inLeft instanceof SqlIdentifier leftId && inner != null && node instanceof SqlSelect select
         && select.getSelectList().size() == 1
         && select.getSelectList().get(0) instanceof SqlIdentifier rightId) {

@@ -27,6 +27,6 @@ final class RouteFactory {
       return read ? RouteSpec.anyOneOf(all, config.defaultShard()) : RouteSpec.fixed(all);
     }
     return new RouteSpec(analysis.readsUnlisted ? defaultShard : all, analysis.routes(),
-        analysis.spreadReason, false, -1);
+        analysis.spreadReason, false, config.defaultShard());
   }
 }

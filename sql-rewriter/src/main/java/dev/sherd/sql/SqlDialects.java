@@ -10,9 +10,6 @@ import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.config.Lex;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.dialect.H2SqlDialect;
-import org.apache.calcite.sql.dialect.MysqlSqlDialect;
-import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.util.SqlString;
@@ -21,7 +18,9 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
 /**
  * The Calcite side of a shard database family: how to parse its SQL (Babel parser, the family's
  * identifier quoting, identifiers kept as written) and how to unparse a rewritten tree for it (only
- * identifiers the input quoted are quoted, so {@code t_order} still means H2's {@code T_ORDER}).
+ * identifiers the input quoted are quoted, so {@code t_order} still means H2's {@code T_ORDER};
+ * string literals are written plainly, never with Calcite's {@code _ISO-8859-1'…'} or
+ * {@code U&'…'} forms, which the shard databases reject).
  * Immutable and thread-safe.
  */
 final class SqlDialects {
@@ -41,13 +40,13 @@ final class SqlDialects {
         .withCaseSensitive(false);
     switch (family) {
       case POSTGRESQL:
-        this.dialect = PostgresqlSqlDialect.DEFAULT;
+        this.dialect = new PlainLiterals.Postgresql();
         break;
       case MYSQL:
-        this.dialect = MysqlSqlDialect.DEFAULT;
+        this.dialect = new PlainLiterals.Mysql();
         break;
       default:
-        this.dialect = H2SqlDialect.DEFAULT;
+        this.dialect = new PlainLiterals.H2();
     }
   }
 

@@ -14,7 +14,11 @@ import java.util.List;
  */
 final class StatementShape {
 
-  enum Kind { QUERY, INSERT, UPDATE, DELETE, UPSERT, DDL, TRANSACTION, SESSION, EXPLAIN, OTHER }
+  enum Kind {
+    QUERY, INSERT, UPDATE, DELETE, UPSERT, DDL, TRANSACTION, SESSION, EXPLAIN, OTHER,
+    /** Several statements in one text: each must be sent on its own. */
+    MULTIPLE
+  }
 
   /** The object a DDL statement acts on. */
   enum DdlObject { TABLE, INDEX, VIEW, SEQUENCE, SCHEMA, OTHER }
@@ -57,6 +61,9 @@ final class StatementShape {
     }
     tokens = tokens.subList(0, end);
     String body = end == 0 ? "" : sql.substring(0, tokens.get(end - 1).end());
+    if (hasStatementSeparator(tokens)) {
+      return new StatementShape(Kind.MULTIPLE, body, null, null, List.of(), false, List.of(), 0);
+    }
     List<Identifier> identifiers = new ArrayList<>();
     for (SqlToken t : tokens) {
       if (t.isIdentifier()) {
@@ -123,6 +130,21 @@ final class StatementShape {
     }
   }
 
+  /** True when a {@code ;} at nesting depth 0 separates two statements. */
+  private static boolean hasStatementSeparator(List<SqlToken> tokens) {
+    int depth = 0;
+    for (SqlToken t : tokens) {
+      if (t.isSymbol('(')) {
+        depth++;
+      } else if (t.isSymbol(')')) {
+        depth--;
+      } else if (depth <= 0 && t.isSymbol(';')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Index of the token starting a trailing row-lock clause at nesting depth 0, or -1. */
   private static int lockClauseStart(List<SqlToken> tokens) {
     int depth = 0;
@@ -138,7 +160,8 @@ final class StatementShape {
             || next.isWord("NO") || next.isWord("KEY"))) {
           return i;
         }
-        if (t.isWord("LOCK") && next.isWord("IN")) {
+        if (t.isWord("LOCK") && next.isWord("IN") && i + 3 < tokens.size()
+            && tokens.get(i + 2).isWord("SHARE") && tokens.get(i + 3).isWord("MODE")) {
           return i;
         }
       }
@@ -150,6 +173,9 @@ final class StatementShape {
       List<Identifier> identifiers, int params) {
     String verb = tokens.get(0).text();
     int i = 1;
+    if (verb.equals("COMMENT") && i < tokens.size() && tokens.get(i).isWord("ON")) {
+      i++; // COMMENT ON TABLE t / COMMENT ON COLUMN t.c
+    }
     // Skip modifiers between the verb and the object keyword.
     while (i < tokens.size() && tokens.get(i).type() == SqlToken.Type.WORD
         && isDdlModifier(tokens.get(i).text())) {
@@ -176,6 +202,23 @@ final class StatementShape {
         }
         reads = verb.equals("CREATE") && containsWord(tokens, i, "SELECT");
         break;
+      case "COLUMN": {
+        // COMMENT ON COLUMN [schema.]table.column: the table is the part before the column
+        ddlObject = DdlObject.TABLE;
+        List<Identifier> parts = new ArrayList<>();
+        while (i < tokens.size() && tokens.get(i).isIdentifier()) {
+          SqlToken t = tokens.get(i);
+          parts.add(new Identifier(t.text(), t.type() == SqlToken.Type.QUOTED));
+          if (i + 1 >= tokens.size() || !tokens.get(i + 1).isSymbol('.')) {
+            break;
+          }
+          i += 2;
+        }
+        if (parts.size() >= 2) {
+          tables.add(parts.get(parts.size() - 2));
+        }
+        break;
+      }
       case "INDEX":
         ddlObject = DdlObject.INDEX;
         if (verb.equals("CREATE")) {

@@ -11,6 +11,7 @@ import dev.sherd.sql.plan.Refusals;
 import dev.sherd.sql.plan.RouteSpec;
 import dev.sherd.sql.plan.ShardSql;
 import dev.sherd.sql.plan.StatementPlan;
+import dev.sherd.sql.plan.TableRoute;
 import dev.sherd.sql.plan.WritePlan;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -113,18 +114,29 @@ final class WritePlanner {
     String table = rule.map(TableRule::name).orElse(lastName(target));
     SqlNode source = insert.getSource();
     boolean values = source.getKind() == SqlKind.VALUES;
-    QueryAnalyzer.Analysis reads = values ? null : new QueryAnalyzer(names).analyzeQuery(source);
+    QueryAnalyzer.Analysis reads = new QueryAnalyzer(names).analyzeQuery(source);
+    if (values && (!reads.sharded.isEmpty() || (rule.isPresent() && reads.readsUnlisted))) {
+      throw Refusals.unsupported("INSERT into " + table + " with a subquery in VALUES reading "
+          + (reads.sharded.isEmpty() ? "an unlisted" : "a sharded") + " table: its value would be"
+          + " computed from one shard's rows only");
+    }
     if (rule.isEmpty()) {
       RouteSpec route = RouteSpec.fixed(ShardSet.single(config.defaultShard()));
-      if (reads != null && !reads.sharded.isEmpty()) {
-        route = new RouteSpec(ShardSet.single(config.defaultShard()), reads.routes(),
+      if (!values && !reads.sharded.isEmpty()) {
+        // The SELECT's predicates do not restrict the INSERT: an aggregate over no rows still
+        // inserts one row, so a reference matching nothing needs no shard rather than none.
+        List<TableRoute> routes = new ArrayList<>();
+        for (TableRoute r : reads.routes()) {
+          routes.add(new TableRoute(r.table(), r.alias(), r.predicate(), false));
+        }
+        route = new RouteSpec(ShardSet.single(config.defaultShard()), routes,
             "INSERT … SELECT into unlisted table " + table + " (default shard) reading sharded"
                 + " table rows from other shards", false, -1);
       }
       return InsertPlan.fixed(sql, shape.parameterCount, table, route, false);
     }
     if (rule.get() instanceof BroadcastTable) {
-      if (reads != null && (!reads.sharded.isEmpty() || reads.readsUnlisted)) {
+      if (!values && (!reads.sharded.isEmpty() || reads.readsUnlisted)) {
         throw Refusals.unsupported("INSERT … SELECT into broadcast table " + table
             + " reading a sharded or unlisted table: the copies would differ");
       }

@@ -176,7 +176,8 @@ class StatementShapeTest {
   void otherDdlObjects() {
     assertEquals(DdlObject.SEQUENCE, StatementShape.of("CREATE SEQUENCE IF NOT EXISTS s").ddlObject);
     assertEquals(DdlObject.SCHEMA, StatementShape.of("DROP SCHEMA s").ddlObject);
-    assertEquals(DdlObject.OTHER, StatementShape.of("COMMENT ON TABLE t IS 'x'").ddlObject);
+    assertEquals(DdlObject.TABLE, StatementShape.of("COMMENT ON TABLE t IS 'x'").ddlObject);
+    assertEquals("T", StatementShape.of("COMMENT ON COLUMN s.t.c IS 'x'").ddlTables.get(0).name());
     assertEquals(DdlObject.OTHER, StatementShape.of("CREATE").ddlObject);
   }
 

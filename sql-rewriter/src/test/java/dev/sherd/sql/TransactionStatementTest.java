@@ -21,13 +21,23 @@ class TransactionStatementTest {
 
   @ParameterizedTest
   @CsvSource({"COMMIT, COMMIT", "commit;, COMMIT", "ROLLBACK, ROLLBACK", "BEGIN, BEGIN",
-      "START TRANSACTION, START", "SAVEPOINT sp1, SAVEPOINT", "RELEASE SAVEPOINT sp1, RELEASE"})
+      "START TRANSACTION, START", "COMMIT WORK, COMMIT"})
   void verb_isTheStatementsFirstWord(String sql, String verb) throws SQLException {
     assertEquals(verb, ((TransactionPlan) planner.plan(sql)).verb());
   }
 
+  /** Savepoints and transaction options in SQL are refused, never half-applied. */
+  @ParameterizedTest
+  @CsvSource({"SAVEPOINT sp1", "RELEASE SAVEPOINT sp1", "START TRANSACTION READ ONLY",
+      "BEGIN ISOLATION LEVEL SERIALIZABLE"})
+  void savepointsAndOptions_areRefused(String sql) {
+    java.sql.SQLFeatureNotSupportedException e = org.junit.jupiter.api.Assertions.assertThrows(
+        java.sql.SQLFeatureNotSupportedException.class, () -> planner.plan(sql));
+    assertEquals("0A000", e.getSQLState());
+  }
+
   /**
-   * BUG: ROLLBACK TO SAVEPOINT is planned with verb ROLLBACK, and the driver then rolls back the
+   * ROLLBACK TO SAVEPOINT must not be planned with verb ROLLBACK, and the driver then rolls back the
    * whole transaction: every change since BEGIN is lost instead of those after the savepoint. It
    * must be told apart (its own verb, or a refusal) so it cannot be mistaken for a full rollback.
    */

@@ -6,6 +6,7 @@ import dev.sherd.jdbc.result.RowCursor;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,12 @@ final class MetaRows {
 
   /** A forward-only, read-only result set over the rows; it holds no shard connection. */
   ResultSet toResultSet() {
-    return new CursorResultSet(new RowList(rows, columns.size()), columns, null, null);
+    return toResultSet(null);
+  }
+
+  /** The same, for a statement: {@code getStatement()} returns {@code owner}. */
+  ResultSet toResultSet(Statement owner) {
+    return new CursorResultSet(new RowList(rows, columns.size()), columns, owner, null);
   }
 
   /** A nullable VARCHAR column the driver itself produces. */

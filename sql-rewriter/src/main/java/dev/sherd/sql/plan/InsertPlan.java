@@ -101,7 +101,13 @@ public final class InsertPlan implements StatementPlan {
           + ": row " + (row + 1) + " has a NULL sharding key " + target.shardingKey()
           + ", which no shard can hold", "23502");
     }
-    return target.function().shardOf(v);
+    try {
+      return target.function().shardOf(v);
+    } catch (IllegalArgumentException e) {
+      throw new java.sql.SQLDataException("INSERT into " + target.name() + ": row " + (row + 1)
+          + " has sharding key " + target.shardingKey() + " = " + v + ", which cannot be routed: "
+          + e.getMessage(), "22018", e);
+    }
   }
 
   /** The INSERT restricted to {@code rows}, for one shard. */

@@ -1,6 +1,7 @@
 package dev.sherd.sql.plan;
 
 import dev.sherd.metadata.ShardSet;
+import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
 
@@ -43,24 +44,35 @@ public record RouteSpec(ShardSet base, List<TableRoute> routes, String spreadRef
    * The shards to run on for these parameter values; empty when no shard can hold a matching row.
    *
    * @throws SQLFeatureNotSupportedException when the statement would need rows of several shards
+   * @throws java.sql.SQLDataException when a key value cannot be routed (e.g. not comparable with
+   *                                   the range bounds)
    */
-  public ShardSet shards(int shardCount, Object[] params) throws SQLFeatureNotSupportedException {
+  public ShardSet shards(int shardCount, Object[] params) throws SQLException {
     ShardSet result = base;
     if (spreadRefusal == null) {
       for (TableRoute r : routes) {
-        result = result.intersect(r.shards(shardCount, params));
+        if (r.restricts()) {
+          result = result.intersect(r.shards(shardCount, params));
+        }
       }
     } else if (!routes.isEmpty()) {
       ShardSet common = null;
       for (TableRoute r : routes) {
         ShardSet s = r.shards(shardCount, params);
         if (s.isEmpty()) {
-          return ShardSet.none();
+          if (r.restricts()) {
+            return ShardSet.none(); // no row of the statement can exist anywhere
+          }
+          continue; // a subquery that reads no row needs no shard
         }
         if (s.size() > 1 || (common != null && !common.equals(s))) {
           throw Refusals.unsupported(spreadRefusal);
         }
         common = s;
+      }
+      if (common == null) {
+        common = base.size() == 1 ? base : ShardSet.single(preferredShard >= 0 ? preferredShard
+            : base.first());
       }
       if (!base.contains(common.first())) {
         throw Refusals.unsupported(spreadRefusal);

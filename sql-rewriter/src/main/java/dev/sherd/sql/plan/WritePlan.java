@@ -77,7 +77,14 @@ public final class WritePlan implements StatementPlan {
       throw new java.sql.SQLIntegrityConstraintViolationException("UPDATE of " + keyChange.table().name()
           + " sets sharding key " + keyChange.table().shardingKey() + " to NULL", "23502");
     }
-    int target = keyChange.table().function().shardOf(v);
+    int target;
+    try {
+      target = keyChange.table().function().shardOf(v);
+    } catch (IllegalArgumentException e) {
+      throw new java.sql.SQLDataException("UPDATE of " + keyChange.table().name() + ": "
+          + keyChange.table().shardingKey() + " = " + v + " cannot be routed: " + e.getMessage(),
+          "22018", e);
+    }
     if (route.size() != 1 || route.first() != target) {
       throw Refusals.unsupported("UPDATE of sharding key " + keyChange.table().name() + "."
           + keyChange.table().shardingKey() + " would move rows to another shard; delete and"

@@ -22,8 +22,14 @@ class RouteSpecTest {
   private static final ShardSet ALL = ShardSet.all(4);
   private static final String WHY = "join of customers c and orders o is not on their keys";
 
+  /** A reference of the statement's own FROM: its predicate restricts the statement's rows. */
   private static TableRoute route(ShardedTable t, String alias, KeyPredicate p) {
-    return new TableRoute(t, alias, p);
+    return new TableRoute(t, alias, p, true);
+  }
+
+  /** A subquery's reference: its predicate says which rows the subquery reads, nothing more. */
+  private static TableRoute subquery(ShardedTable t, String alias, KeyPredicate p) {
+    return new TableRoute(t, alias, p, false);
   }
 
   private static KeyPredicate eq(Object v) {
@@ -122,7 +128,7 @@ class RouteSpecTest {
   }
 
   /**
-   * BUG: a reference whose predicate matches no row needs no rows at all, so it cannot decide the
+   * A subquery's reference whose predicate matches no row needs no rows at all, so it cannot decide the
    * shard; it must not empty the whole route. In
    * {@code SELECT * FROM customers c WHERE c.id = ? AND NOT EXISTS (SELECT 1 FROM orders o
    * WHERE o.note = c.name AND o.customer_id = ?)} with (7, NULL) the answer is customer 7, on s2;
@@ -130,12 +136,12 @@ class RouteSpecTest {
    */
   @Test
   void sameShardRequired_referenceMatchingNoRow_doesNotEmptyTheRoute() throws SQLException {
-    RouteSpec r = sameShard(route(CUSTOMERS, "c", param(0)), route(ORDERS, "o", param(1)));
+    RouteSpec r = sameShard(route(CUSTOMERS, "c", param(0)), subquery(ORDERS, "o", param(1)));
     assertEquals(ShardSet.single(2), r.shards(4, new Object[] {7L, null}));
   }
 
   /**
-   * BUG: a key value the sharding function cannot place (not a date for a date range table) escapes
+   * A key value the sharding function cannot place (not a date for a date range table) escapes
    * as IllegalArgumentException, which the driver passes to the application as a RuntimeException.
    * One database would report a data exception; the route must throw a SQLException.
    */

@@ -1,0 +1,140 @@
+package dev.sherd.jdbc.meta;
+
+import dev.sherd.jdbc.exec.Lease;
+import dev.sherd.jdbc.exec.PlanExecutor;
+import dev.sherd.jdbc.meta.Words.Token;
+import dev.sherd.jdbc.result.ShardErrors;
+import dev.sherd.metadata.ClusterConfig;
+import dev.sherd.metadata.DialectFamily;
+import dev.sherd.sql.plan.PassthroughPlan;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The statements the driver answers before (or instead of) the planner: the entry point of the
+ * two hooks in the statement path. Stateless and thread-safe. On the hot path each hook costs one
+ * allocation-free look at the statement's first word.
+ *
+ * <ul>
+ *   <li>{@link #recognize}: statements answered locally — {@code SET …} and {@code USE …}
+ *       ({@link SessionStatements}), {@code SHOW SHARDING} / {@code SHOW SHERD TABLES} (where each
+ *       table's rows live), and on MySQL-family clusters {@code SHOW DATABASES} / {@code SHOW
+ *       SCHEMAS}, which list only the cluster's own database.
+ *   <li>{@link #plan}: per-table definitions that are identical on every shard — {@code SHOW
+ *       [FULL] COLUMNS|FIELDS FROM t}, {@code SHOW INDEX|INDEXES|KEYS FROM t}, {@code SHOW CREATE
+ *       TABLE t}, {@code DESCRIBE t} — are read-only metadata even for a sharded table: they go to
+ *       the default shard as written. The planner would refuse them, since they name a sharded
+ *       table.
+ * </ul>
+ */
+public final class LocalStatements {
+
+  /** Words after DESCRIBE/DESC that make it MySQL's EXPLAIN of a statement, not a table. */
+  private static final Set<String> EXPLAINED = Set.of("SELECT", "INSERT", "UPDATE", "DELETE",
+      "REPLACE", "TABLE", "WITH", "FORMAT", "EXTENDED", "PARTITIONS", "ANALYZE", "ALL", "VALUES");
+
+  private LocalStatements() {}
+
+  /**
+   * The statement the driver answers itself, or null when {@code sql} is planned as usual.
+   *
+   * @throws SQLException for a SET the driver refuses, naming the setting
+   */
+  public static LocalStatement recognize(String sql, ClusterConfig config) throws SQLException {
+    if (SessionStatements.handles(sql)) {
+      return SessionStatements.parse(sql);
+    }
+    if (!Words.startsWith(sql, "SHOW")) {
+      return null;
+    }
+    List<Token> t = Words.of(sql);
+    if ((t.size() == 2 && t.get(1).is("SHARDING"))
+        || (t.size() == 3 && t.get(1).is("SHERD") && t.get(2).is("TABLES"))) {
+      return LocalStatements::showSharding;
+    }
+    if (config.dialect() == DialectFamily.MYSQL && t.size() >= 2
+        && (t.get(1).is("DATABASES") || t.get(1).is("SCHEMAS"))) {
+      String body = Words.body(sql);
+      return (logical, session, owner) -> showDatabases(body, logical, session, owner);
+    }
+    return null;
+  }
+
+  /**
+   * For the planning path (also taken by prepared statements): a plan sending a per-table
+   * definition statement to the default shard; null for any other statement.
+   *
+   * @throws SQLFeatureNotSupportedException for a statement only {@code Statement.execute} can
+   *     run (the driver answers it itself, so there is nothing to prepare)
+   */
+  public static PassthroughPlan plan(String sql, ClusterConfig config) throws SQLException {
+    boolean show = Words.startsWith(sql, "SHOW");
+    boolean describe = Words.startsWith(sql, "DESCRIBE") || Words.startsWith(sql, "DESC");
+    boolean session = SessionStatements.handles(sql);
+    if (!show && !describe && !session) {
+      return null;
+    }
+    if (session || recognize(sql, config) != null) {
+      throw new SQLFeatureNotSupportedException("'" + Words.body(sql) + "' is answered by the"
+          + " driver itself and cannot be prepared: run it with Statement.execute", "0A000");
+    }
+    List<Token> t = Words.of(sql);
+    if (isDefinition(t)) {
+      return new PassthroughPlan(Words.body(sql), Words.parameters(t), config.defaultShard());
+    }
+    return null;
+  }
+
+  private static boolean isDefinition(List<Token> t) {
+    if (t.size() < 2) {
+      return false;
+    }
+    if (t.get(0).is("DESCRIBE") || t.get(0).is("DESC")) {
+      return t.get(1).isName() && !EXPLAINED.contains(t.get(1).text());
+    }
+    int i = 1;
+    if (t.get(i).is("FULL") || t.get(i).is("EXTENDED")) {
+      i++;
+    }
+    if (i >= t.size()) {
+      return false;
+    }
+    Token what = t.get(i);
+    if (what.is("COLUMNS") || what.is("FIELDS") || what.is("INDEX") || what.is("INDEXES")
+        || what.is("KEYS")) {
+      return i + 2 < t.size() && (t.get(i + 1).is("FROM") || t.get(i + 1).is("IN"))
+          && t.get(i + 2).isName();
+    }
+    return i == 1 && what.is("CREATE") && t.size() >= 4 && t.get(2).is("TABLE")
+        && t.get(3).isName();
+  }
+
+  private static PlanExecutor.Outcome showSharding(Connection logical,
+      dev.sherd.jdbc.exec.ShardSession session, Statement owner) throws SQLException {
+    return new PlanExecutor.Outcome(ShardingView.rows(session).toResultSet(owner), -1);
+  }
+
+  /** The shard's answer, keeping only the cluster's own database. */
+  private static PlanExecutor.Outcome showDatabases(String sql, Connection logical,
+      dev.sherd.jdbc.exec.ShardSession session, Statement owner) throws SQLException {
+    ClusterConfig config = session.runtime().config();
+    int shard = config.defaultShard();
+    Lease lease = session.lease(shard);
+    try (Statement s = lease.connection().createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      String own = lease.connection().getCatalog();
+      MetaRows rows = MetaRows.copy(rs);
+      rows.rows.removeIf(row -> own == null || !own.equals(MetaRows.text(row, 0)));
+      return new PlanExecutor.Outcome(rows.toResultSet(owner), -1);
+    } catch (SQLException e) {
+      throw ShardErrors.wrap(config.shard(shard).name(), e);
+    } finally {
+      lease.release();
+    }
+  }
+}

@@ -64,7 +64,7 @@ class PlanShapeTest {
   }
 
   /**
-   * BUG: a row whose key the range function cannot place escapes as IllegalArgumentException; the
+   * Regression: a row whose key the range function cannot place escapes as IllegalArgumentException; the
    * driver hands it to the application unchanged. It must be a SQLException (a data exception, as
    * one database would raise for 'garbage' in a TIMESTAMP column).
    */

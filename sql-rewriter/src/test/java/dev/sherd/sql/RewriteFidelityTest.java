@@ -51,7 +51,7 @@ class RewriteFidelityTest {
   }
 
   /**
-   * BUG: Calcite unparses N'…' as _ISO-8859-1'…' and U&amp;'…' as _UTF16'…'. H2 has no charset
+   * Regression: Calcite unparses N'…' as _ISO-8859-1'…' and U&amp;'…' as _UTF16'…'. H2 has no charset
    * introducers, so a statement that is valid as written fails on every shard once it is rewritten
    * (a paged or hidden-column scatter, or a multi-row INSERT split across shards).
    */
@@ -63,7 +63,7 @@ class RewriteFidelityTest {
     assertTrue(s.startsWith("SELECT id, UPPER(name) FROM customers WHERE name = "), s);
   }
 
-  /** BUG: as above, in the INSERT sent to one shard when rows are split across shards. */
+  /** Regression: as above, in the INSERT sent to one shard when rows are split across shards. */
   @Test
   void nationalStringLiteral_survivesAnInsertSplit() throws SQLException {
     InsertPlan i = (InsertPlan) planner.plan(

@@ -168,6 +168,47 @@ class AtomicWriteTest {
     assertEquals(Map.of(), rowsByShard());
   }
 
+  /**
+   * Inside a transaction a failed statement must leave no trace either (plain H2 rolls back the
+   * failed statement and keeps the transaction going): committing afterwards must not publish the
+   * part of the statement that had succeeded on the other shards.
+   */
+  @Test
+  void multiRowInsert_failingOnOneShardInsideATransaction_leavesNoPartialRows() throws Exception {
+    int existing = keysByShard.get(2).get(0);
+    int before = keysByShard.get(0).get(0);
+    int partial = keysByShard.get(1).get(1);
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO t (id, v, n) VALUES (" + existing + ", 'old', 1)");
+      c.setAutoCommit(false);
+      assertEquals(1, s.executeUpdate("INSERT INTO t (id, v, n) VALUES (" + before + ", 'tx', 1)"));
+      SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(
+          "INSERT INTO t (id, v, n) VALUES (" + partial + ", 'half', 1), (" + existing
+              + ", 'dup', 1)"));
+      assertEquals("23505", e.getSQLState());
+      c.commit(); // the application handled the error and goes on, as it may with plain H2
+    }
+    assertEquals(Map.of(0, Set.of(before), 2, Set.of(existing)), rowsByShard(),
+        "the failed statement's row on s1 was committed with the transaction");
+  }
+
+  @Test
+  void scatteredUpdate_failingOnOneShardInsideATransaction_leavesNoPartialChange()
+      throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO t (id, v, n) VALUES (" + keysByShard.get(0).get(0) + ", 'a', 1),"
+          + " (" + keysByShard.get(1).get(0) + ", 'b', 1), (" + keysByShard.get(3).get(0)
+          + ", 'c', 95)");
+      c.setAutoCommit(false);
+      assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE t SET n = n + 10"));
+      c.commit();
+    }
+    for (int shard : new int[] {0, 1}) {
+      assertEquals(List.of(1), cluster.column(shard, "SELECT n FROM t"),
+          "s" + shard + " kept part of a failed UPDATE");
+    }
+  }
+
   /** Ids of t per shard that holds any, read directly. */
   private static Map<Integer, Set<Integer>> rowsByShard() throws SQLException {
     Map<Integer, Set<Integer>> out = new TreeMap<>();

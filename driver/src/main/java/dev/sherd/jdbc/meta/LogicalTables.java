@@ -18,7 +18,14 @@ import java.util.Set;
  */
 final class LogicalTables {
 
-  static final CatalogReader.Shape TABLES = CatalogReader.Shape.of("TABLE_CAT", "TABLE_SCHEM", true);
+  static final CatalogReader.Shape TABLES =
+      CatalogReader.Shape.of("TABLE_CAT", "TABLE_SCHEM", true);
+
+  /**
+   * Tables the driver itself keeps on the shards (dev.sherd.jdbc.tx.DecisionTable: two-phase
+   * commit decisions): machinery, not part of the logical database, so never listed.
+   */
+  static final Set<String> INTERNAL = Set.of("sherd_tx_decisions");
 
   private final CatalogReader reader;
   private final ClusterConfig config;
@@ -42,7 +49,7 @@ final class LogicalTables {
     Set<String> seen = new HashSet<>();
     List<Object[]> once = new ArrayList<>();
     for (Object[] row : rows.rows) {
-      if (seen.add(key(row, cat, schem, name))) {
+      if (!isInternal(MetaRows.text(row, name)) && seen.add(key(row, cat, schem, name))) {
         once.add(row);
       }
     }
@@ -174,6 +181,10 @@ final class LogicalTables {
       return rule.name();
     }
     return rule.declaredName();
+  }
+
+  static boolean isInternal(String table) {
+    return table != null && INTERNAL.contains(table.toLowerCase(Locale.ROOT));
   }
 
   private static boolean containsName(List<Object[]> rows, int name, String lowerName) {

@@ -784,6 +784,12 @@ SELECT COUNT(*) AS Total, SUM(Amount) AS sumAmount FROM orders WHERE Customer_Id
 
 -- id: ident-quoted-agg-alias
 SELECT status AS "Status", COUNT(*) AS "Count" FROM orders GROUP BY status;
+-- variant: mariadb
+SELECT status AS `Status`, COUNT(*) AS `Count` FROM orders GROUP BY status;
+
+-- id: ident-string-alias
+-- only: mariadb (a string literal as a column alias is MariaDB syntax; H2 and PostgreSQL reject it)
+SELECT status AS 'Status', COUNT(*) AS "Count" FROM orders GROUP BY status;
 
 -- id: lit-quote
 SELECT id FROM customers WHERE name = 'd''Artagnan';

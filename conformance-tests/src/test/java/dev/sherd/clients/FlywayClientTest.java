@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.sherd.jdbc.SherdDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,40 +28,137 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Flyway runs {@code src/test/resources/clients/flyway} (V1 create sharded and broadcast tables, V2
- * add a column and an index, V3 seed rows) through the driver URL. Each shard is then read
- * directly: every one must have the tables, the column and the index; seed rows must sit on their
- * shards; Flyway's history table (not in the config) must live on the default shard only and agree
- * with what ran; a second migrate must find nothing to do.
+ * add a column and an index, V3 seed rows) through the driver. Each shard is then read directly:
+ * every one must have the tables, the column and the index; seed rows must sit on their shards;
+ * Flyway's history table (not in the config) must live on the default shard only and agree with
+ * what ran; a second migrate must find nothing to do.
+ *
+ * <p>Flyway stops early on several driver answers. So that the checks above still run, they use
+ * every {@link Workaround}; each {@code *_without*} test leaves exactly one workaround out and
+ * fails, naming the driver's answer, for as long as the driver needs it. Plain Flyway over the
+ * driver, with no workaround at all, is {@link #migrate_withTheDriverUrl_runsTheMigrations}.
  */
 class FlywayClientTest {
 
-    private static final String HISTORY = "\"flyway_schema_history\"";
+    private static final String MIGRATIONS = "classpath:clients/flyway";
+
+    /** Client-side workarounds for driver answers that stop Flyway (see the class comment). */
+    enum Workaround {
+        /** DatabaseMetaData reports H2's product name and version, so Flyway picks its H2 support. */
+        PRODUCT_IDENTITY,
+        /** A prepared {@code SET SCHEMA "PUBLIC"} (the current schema) is answered as a no-op. */
+        SET_CURRENT_SCHEMA,
+        /** {@code baselineOnMigrate} at version 0, so Flyway migrates a schema it finds non-empty. */
+        BASELINE_NON_EMPTY_SCHEMA,
+        /** {@code executeInTransaction(false)}: migrations run in auto-commit, not in a transaction. */
+        NO_TRANSACTION,
+    }
 
     @TempDir
     Path dir;
 
     private ClientCluster cluster;
+    private SherdDataSource dataSource;
 
     @BeforeEach
     void start() {
         cluster = ClientCluster.start("flyway", dir);
+        dataSource = new SherdDataSource(cluster.url());
     }
 
     @AfterEach
     void stop() throws Exception {
+        dataSource.close();
         cluster.close();
     }
 
-    private Flyway flyway() {
-        return Flyway.configure()
-                .dataSource(cluster.url(), "sa", "")
-                .locations("classpath:clients/flyway")
-                .load();
+    private Flyway flyway(Set<Workaround> workarounds) throws SQLException {
+        WorkaroundDataSource ds = new WorkaroundDataSource(dataSource);
+        if (workarounds.contains(Workaround.PRODUCT_IDENTITY)) {
+            try (Connection shard = cluster.openShard(ClientCluster.DEFAULT_SHARD)) {
+                ds.reportingProductOf(shard);
+            }
+        }
+        if (workarounds.contains(Workaround.SET_CURRENT_SCHEMA)) {
+            ds.answeringSetSchemaToCurrent();
+        }
+        FluentConfiguration config = Flyway.configure().dataSource(ds).locations(MIGRATIONS);
+        if (workarounds.contains(Workaround.BASELINE_NON_EMPTY_SCHEMA)) {
+            config.baselineOnMigrate(true).baselineVersion("0");
+        }
+        if (workarounds.contains(Workaround.NO_TRANSACTION)) {
+            config.executeInTransaction(false);
+        }
+        return config.load();
+    }
+
+    private Flyway flywayWithAllWorkarounds() throws SQLException {
+        return flyway(EnumSet.allOf(Workaround.class));
+    }
+
+    private Flyway flywayWithout(Workaround left) throws SQLException {
+        Set<Workaround> set = EnumSet.allOf(Workaround.class);
+        set.remove(left);
+        return flyway(set);
+    }
+
+    // ---- Flyway's own configuration, no workaround --------------------------------------------
+
+    @Test
+    void migrate_withTheDriverUrl_runsTheMigrations() {
+        // flyway.url=jdbc:sherd:... is how the Flyway CLI, Maven/Gradle plugins and most configs name a database.
+        Flyway flyway;
+        try {
+            flyway = Flyway.configure().dataSource(cluster.url(), "sa", "").locations(MIGRATIONS).load();
+        } catch (RuntimeException e) {
+            fail("Flyway cannot open " + cluster.url() + ": it picks a database plugin by URL prefix before"
+                    + " connecting, and none of its plugins handles jdbc:sherd: (" + chain(e) + ")", e);
+            return;
+        }
+        assertEquals(3, migrate(flyway).migrationsExecuted);
+    }
+
+    // ---- one workaround left out each ---------------------------------------------------------
+
+    @Test
+    void migrate_withoutProductIdentity_recognisesTheDatabase() throws Exception {
+        assertEquals(3, migrate(flywayWithout(Workaround.PRODUCT_IDENTITY)).migrationsExecuted);
     }
 
     @Test
-    void migrate_throughTheDriver_reachesEveryShard() throws Exception {
-        MigrateResult result = migrate();
+    void migrate_withoutSetCurrentSchema_setsTheSchemaItIsIn() throws Exception {
+        assertEquals(3, migrate(flywayWithout(Workaround.SET_CURRENT_SCHEMA)).migrationsExecuted);
+    }
+
+    @Test
+    void migrate_withoutBaseline_findsTheNewClusterEmpty() throws Exception {
+        // Flyway's H2 support asks this (through the driver) before it creates its history table.
+        String query = "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'";
+        List<String> visible = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(query)) {
+            ps.setString(1, "PUBLIC");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    visible.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals(List.of(), visible, "a cluster nobody created a table in must look empty to Flyway: \"" + query
+                + "\" ('PUBLIC') through the driver answered these tables");
+        MigrateResult result = migrate(flywayWithout(Workaround.BASELINE_NON_EMPTY_SCHEMA));
+        assertEquals(3, result.migrationsExecuted);
+    }
+
+    @Test
+    void migrate_withoutNoTransaction_runsEachMigrationInATransaction() throws Exception {
+        assertEquals(3, migrate(flywayWithout(Workaround.NO_TRANSACTION)).migrationsExecuted);
+    }
+
+    // ---- what the migrations did, all workarounds on -------------------------------------------
+
+    @Test
+    void migrate_reachesEveryShard() throws Exception {
+        MigrateResult result = migrate(flywayWithAllWorkarounds());
         assertEquals(3, result.migrationsExecuted, "migrations executed");
         assertTrue(result.success, "migrate result");
 
@@ -89,7 +192,8 @@ class FlywayClientTest {
         long orders = 0;
         for (String shard : ClientCluster.SHARDS) {
             assertEquals(0, cluster.countOnShard(shard, "SELECT COUNT(*) FROM orders o WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM customers c WHERE c.id = o.customer_id)"), "V3: orders away from their customer on " + shard);
+                    + " (SELECT 1 FROM customers c WHERE c.id = o.customer_id)"),
+                    "V3: orders away from their customer on " + shard);
             orders += cluster.countOnShard(shard, "SELECT COUNT(*) FROM orders");
         }
         assertEquals(9, orders, "V3: orders over all shards");
@@ -97,7 +201,7 @@ class FlywayClientTest {
 
     @Test
     void history_livesOnTheDefaultShardAndMatchesWhatRan() throws Exception {
-        migrate();
+        migrate(flywayWithAllWorkarounds());
         for (String shard : ClientCluster.SHARDS) {
             long tables = cluster.countOnShard(shard, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_NAME = 'flyway_schema_history'");
@@ -105,45 +209,45 @@ class FlywayClientTest {
                     "Flyway's history table is not in the config, so it must live on the default shard only; shard " + shard);
         }
         List<String> history = new ArrayList<>();
-        for (List<Object> row : cluster.queryShard(ClientCluster.DEFAULT_SHARD,
-                "SELECT \"version\", \"success\" FROM " + HISTORY + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
-            history.add(row.get(0) + ":" + row.get(1));
+        for (List<Object> row : cluster.queryShard(ClientCluster.DEFAULT_SHARD, "SELECT \"version\", \"success\""
+                + " FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL' ORDER BY \"installed_rank\"")) {
+            history.add(row.get(0) + (Boolean.TRUE.equals(row.get(1)) ? ":ok" : ":failed"));
         }
-        assertEquals(List.of("1:TRUE", "2:TRUE", "3:TRUE"), history, "history rows on the default shard");
+        assertEquals(List.of("1:ok", "2:ok", "3:ok"), history, "history rows on the default shard");
 
+        Flyway flyway = flywayWithAllWorkarounds();
         List<String> applied = new ArrayList<>();
-        for (MigrationInfo info : flyway().info().applied()) {
-            if (info.getVersion() != null) {
-                applied.add(info.getVersion() + ":" + info.getState());
-            }
+        for (MigrationInfo info : flyway.info().applied()) {
+            applied.add(info.getVersion() + ":" + info.getState());
         }
-        assertEquals(List.of("1:SUCCESS", "2:SUCCESS", "3:SUCCESS"), applied, "flyway info through the driver");
-        flyway().validate();
-        assertEquals(0, flyway().migrate().migrationsExecuted, "a second migrate must find nothing pending");
+        assertEquals(List.of("0:BASELINE", "1:SUCCESS", "2:SUCCESS", "3:SUCCESS"), applied,
+                "flyway info through the driver");
+        flyway.validate();
+        assertEquals(0, flyway.migrate().migrationsExecuted, "a second migrate must find nothing pending");
     }
 
-    /** Runs migrate through the driver; a failure names what Flyway was doing and what the driver said. */
-    private MigrateResult migrate() throws SQLException {
+    /** Runs migrate; a failure names the driver's product identity and every cause Flyway reported. */
+    private MigrateResult migrate(Flyway flyway) {
         try {
-            return flyway().migrate();
+            return flyway.migrate();
         } catch (RuntimeException e) {
             String product;
             try (Connection c = DriverManager.getConnection(cluster.url())) {
                 DatabaseMetaData m = c.getMetaData();
                 product = "\"" + m.getDatabaseProductName() + "\" \"" + m.getDatabaseProductVersion() + "\"";
+            } catch (SQLException metadata) {
+                product = "unknown: " + metadata;
             }
-            return fail("Flyway migrate through " + cluster.url() + " failed (driver's product name and version: "
-                    + product + "): " + chain(e), e);
+            return fail("Flyway migrate through " + cluster.url() + " failed (the driver's DatabaseMetaData product"
+                    + " name and version: " + product + "): " + chain(e), e);
         }
     }
 
     private static String chain(Throwable t) {
         StringBuilder sb = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            sb.append(sb.length() == 0 ? "" : " <- caused by ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
-            if (c.getCause() == c) {
-                break;
-            }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            sb.append(sb.length() == 0 ? "" : " <- caused by ").append(c.getClass().getSimpleName()).append(": ")
+                    .append(c.getMessage());
         }
         return sb.toString();
     }

@@ -10,7 +10,9 @@ import java.util.Locale;
  * <p>H2 runs in memory in the JVM. PostgreSQL and MariaDB are the local servers; each shard and
  * each oracle is a separate database on the server, created fresh by {@link ServerAdmin} for every
  * run. A backend knows its URLs, how to create and drop a database, the type names of the schema,
- * and how it stores and quotes identifiers. Immutable and thread-safe.
+ * and how it stores and quotes identifiers. The server addresses can be moved with
+ * {@code -Dsherd.postgresql.host}/{@code .port} and {@code -Dsherd.mariadb.host}/{@code .port}.
+ * Immutable and thread-safe.
  */
 enum Backend {
 
@@ -26,8 +28,8 @@ enum Backend {
     Backend(String displayName, String key, String host, int port) {
         this.displayName = displayName;
         this.key = key;
-        this.host = host;
-        this.port = port;
+        this.host = System.getProperty("sherd." + key + ".host", host);
+        this.port = Integer.getInteger("sherd." + key + ".port", port);
     }
 
     /** "PostgreSQL": for test names and messages. */

@@ -43,8 +43,9 @@ final class ServerAdmin implements AutoCloseable {
     /** Empty when the server accepts an admin connection; otherwise why not. Asked once per JVM. */
     static synchronized Optional<String> unreachable(Backend backend) {
         return REACHABILITY.computeIfAbsent(backend, b -> {
-            try (Connection c = open(b)) {
-                return Optional.empty();
+            try {
+                open(b).close();
+                return Optional.<String>empty();
             } catch (SQLException e) {
                 return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
             }

@@ -162,6 +162,43 @@ class ClusterLifecycleTest {
         () -> "threads still alive 10 s after everything was closed: " + leftOver.get());
   }
 
+  @Test
+  void closingEverything_withAShardDown_leavesNoThreadRunning() throws Exception {
+    Set<String> before = poolThreads();
+    int runtimesBefore = ClusterRegistry.liveRuntimes();
+    String unique = "lifecycle_down_" + Long.toHexString(System.nanoTime());
+    StringBuilder yaml = new StringBuilder("shards:\n");
+    for (int i = 0; i < 4; i++) {
+      yaml.append("  s").append(i).append(": { url: \"")
+          .append(i == 3 ? "jdbc:h2:tcp://127.0.0.1:1/mem:" + unique : H2Cluster.shardUrl(unique, i))
+          .append("\", user: sa, password: \"").append(H2Cluster.PASSWORD)
+          .append("\", pool: { connectionTimeout: 1000 } }\n");
+    }
+    yaml.append("tables:\n  t: { sharding-key: id }\n");
+    Path file = dir.resolve("down-lifecycle.yaml");
+    H2Cluster.write(file, yaml.toString());
+    try (Connection c = java.sql.DriverManager.getConnection("jdbc:sherd:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE plain_local(id INT)"); // default shard s0: works
+      org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> s.executeQuery("SELECT COUNT(*) FROM t"));
+    }
+    assertEquals(runtimesBefore, ClusterRegistry.liveRuntimes(), "runtimes left open");
+    Supplier<Set<String>> leftOver = () -> {
+      Set<String> now = poolThreads();
+      now.removeAll(before);
+      return now;
+    };
+    awaitTrue(Duration.ofSeconds(10), () -> leftOver.get().isEmpty(),
+        () -> "threads still alive 10 s after everything was closed: " + leftOver.get());
+    for (int i = 0; i < 3; i++) {
+      try (Connection d = java.sql.DriverManager.getConnection(H2Cluster.shardUrl(unique, i),
+          H2Cluster.USER, H2Cluster.PASSWORD); Statement s = d.createStatement()) {
+        s.execute("SHUTDOWN");
+      }
+    }
+  }
+
   /** Names of live threads a Sherd runtime or a HikariCP pool may have started. */
   static Set<String> poolThreads() {
     Set<String> names = new TreeSet<>();

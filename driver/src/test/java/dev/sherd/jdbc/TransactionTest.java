@@ -251,6 +251,34 @@ class TransactionTest {
   }
 
   /**
+   * DDL on the default shard inside a transaction that also wrote to another shard: H2 commits the
+   * default shard's branch implicitly, so a later rollback would undo only the other shard. Plain H2
+   * commits the whole transaction at the DDL; here the shards must at least agree — the DDL refused,
+   * or both writes kept, never one of them.
+   */
+  @Test
+  void ddlOnDefaultShard_insideATransactionWritingSeveralShards_neverCommitsHalf()
+      throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      assertEquals(1, s.executeUpdate(insert(key(0, 0)))); // s0 is the default shard
+      assertEquals(1, s.executeUpdate(insert(key(1, 0))));
+      try {
+        s.execute("CREATE TABLE scratch_in_tx(id INT)");
+      } catch (SQLException refused) {
+        // refusing is a fine answer
+      }
+      c.rollback();
+    } finally {
+      cluster.onEveryShard("DROP TABLE IF EXISTS scratch_in_tx");
+    }
+    boolean onS0 = cluster.ids(0, "t").contains(key(0, 0));
+    boolean onS1 = cluster.ids(1, "t").contains(key(1, 0));
+    assertEquals(onS0, onS1, "half a transaction survived: s0 has its row " + onS0
+        + ", s1 has its row " + onS1);
+  }
+
+  /**
    * A result set still open at commit: whatever its holdability says must be what happens —
    * HOLD_CURSORS_OVER_COMMIT keeps delivering the rows, CLOSE_CURSORS_AT_COMMIT closes it.
    */

@@ -35,16 +35,18 @@ public final class ClusterConfig {
     private final int defaultShard;
     private final DialectFamily dialect;
     private final Map<String, TableRule> tables;
+    private final CacheSettings cache;
     private final String fingerprint;
 
     ClusterConfig(String source, List<ShardSpec> shards, int defaultShard, DialectFamily dialect,
-                  Map<String, TableRule> tables) {
+                  Map<String, TableRule> tables, CacheSettings cache) {
         this.source = source;
         this.shards = List.copyOf(shards);
         this.defaultShard = defaultShard;
         this.dialect = dialect;
         this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
-        this.fingerprint = ConfigFingerprint.of(this.shards, defaultShard, this.tables.values());
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.fingerprint = ConfigFingerprint.of(this.shards, defaultShard, this.tables.values(), cache);
     }
 
     /** Reads a UTF-8 YAML file. The source in messages is {@code file} as given. */
@@ -143,6 +145,11 @@ public final class ClusterConfig {
     /** All table rules in configuration order. Unmodifiable. */
     public Collection<TableRule> tableRules() {
         return tables.values();
+    }
+
+    /** The {@code cache:} section: settings of the driver's query-result cache ({@link CacheSettings#DEFAULTS} when absent). */
+    public CacheSettings cache() {
+        return cache;
     }
 
     public ShardSet allShards() {

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /*
  * The fingerprint identifies a configuration's meaning so one runtime (pools, caches) can be shared per
@@ -28,7 +29,7 @@ final class ConfigFingerprint {
     private ConfigFingerprint() {
     }
 
-    static String of(List<ShardSpec> shards, int defaultShard, Collection<TableRule> tables) {
+    static String of(List<ShardSpec> shards, int defaultShard, Collection<TableRule> tables, CacheSettings cache) {
         StringBuilder sb = new StringBuilder(256);
         for (ShardSpec s : shards) {
             field(sb, "shard");
@@ -56,6 +57,14 @@ final class ConfigFingerprint {
             } else {
                 field(sb, "broadcast");
             }
+        }
+        if (!cache.isDefault()) { // only a non-default cache section changes the fingerprint of existing configs
+            field(sb, "cache");
+            field(sb, cache.enabled() + " " + cache.maxBytes() + " " + cache.maxEntryBytes() + " " + cache.ttl());
+            field(sb, new TreeSet<>(cache.excludedTables()).toString());
+            TreeSet<String> groups = new TreeSet<>();
+            cache.invalidateTogether().forEach(g -> groups.add(new TreeSet<>(g).toString()));
+            field(sb, groups.toString());
         }
         return HexFormat.of().formatHex(sha256(new byte[0], sb.toString()));
     }

@@ -24,7 +24,7 @@ final class ConfigReader {
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("shards", "default-shard", "tables"));
+    private static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("shards", "default-shard", "tables", "cache")); // cache: the driver's result cache (CacheSettings)
 
     private ConfigReader() {
     }
@@ -34,13 +34,14 @@ final class ConfigReader {
         if (!root.isPresent()) {
             throw root.error("empty configuration (expected a mapping with at least 'shards')");
         }
-        root.allowOnly(TOP_KEYS, "a mapping with 'shards', 'default-shard' and 'tables'");
+        root.allowOnly(TOP_KEYS, "a mapping with 'shards', 'default-shard', 'tables' and 'cache'");
         ConfigNode shardsNode = root.get("shards");
         List<ShardSpec> shards = ShardsReader.read(shardsNode);
         DialectFamily dialect = ShardsReader.commonDialect(shardsNode, shards);
         int defaultShard = defaultShard(root.get("default-shard"), shards);
         Map<String, TableRule> tables = TablesReader.read(root.get("tables"), shards);
-        return new ClusterConfig(source, shards, defaultShard, dialect, tables);
+        CacheSettings cache = CacheSettingsReader.read(root.get("cache"), root.get("tables")); // result cache
+        return new ClusterConfig(source, shards, defaultShard, dialect, tables, cache);
     }
 
     private static int defaultShard(ConfigNode node, List<ShardSpec> shards) throws ConfigException {

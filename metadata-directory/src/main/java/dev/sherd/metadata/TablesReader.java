@@ -18,7 +18,8 @@ import java.util.Set;
 /** Reads and validates the tables section. Stateless and thread-safe. */
 final class TablesReader {
     private static final Set<String> TABLE_KEYS = new LinkedHashSet<>(
-            List.of("sharding-key", "algorithm", "colocated-with", "ranges", "key-type", "broadcast"));
+            List.of("sharding-key", "algorithm", "colocated-with", "ranges", "key-type", "broadcast",
+                    "cache")); // cache: false = never cache this table's reads (read by CacheSettingsReader)
     private static final String[] NOT_FOR_BROADCAST = {"sharding-key", "algorithm", "colocated-with", "ranges", "key-type"};
 
     private enum Kind { BROADCAST, HASH, RANGE }

@@ -61,7 +61,7 @@ class ConfigValidationTest {
             new Case("unknown default shard", SHARDS + "default-shard: s9\n",
                     "default-shard", "unknown shard 's9' (shards: s0, s1, s2)"),
             new Case("unknown top-level key", SHARDS + "tabels: {}\n",
-                    "tabels", "unknown key (expected one of: shards, default-shard, tables)"),
+                    "tabels", "unknown key (expected one of: shards, default-shard, tables, cache)"),
             new Case("empty document", "", "", "empty configuration"),
             new Case("document is a list", "- a\n", "", "expected a mapping"),
             new Case("yaml alias", "shards:\n  s0: { url: \"jdbc:h2:mem:s0\", user: *me }\n", "",

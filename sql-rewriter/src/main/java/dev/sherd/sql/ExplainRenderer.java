@@ -5,6 +5,7 @@ import dev.sherd.metadata.ShardSet;
 import dev.sherd.sql.plan.DdlPlan;
 import dev.sherd.sql.plan.ExplainPlan;
 import dev.sherd.sql.plan.InsertPlan;
+import dev.sherd.sql.plan.MergeDescriptions;
 import dev.sherd.sql.plan.MergeStep;
 import dev.sherd.sql.plan.PassthroughPlan;
 import dev.sherd.sql.plan.QueryPlan;
@@ -95,10 +96,10 @@ public final class ExplainRenderer {
     }
     sql(rows, shards, scatter);
     if (q.mergeSteps().isEmpty()) {
-      rows.add(row("merge", "", "Concat"));
+      rows.add(row("merge", "", "concatenate the shards' rows"));
     }
     for (MergeStep step : q.mergeSteps()) {
-      rows.add(row("merge", "", step.toString()));
+      rows.add(row("merge", "", MergeDescriptions.describe(step)));
     }
   }
 

@@ -174,13 +174,18 @@ public final class Planner {
     RouteSpec route = routes.route(analysis, true);
     ShardSql direct = ShardSql.verbatim(shape.lockClause == null ? shape.body
         : shape.body + " " + shape.lockClause, shape.parameterCount);
+    // for the driver's result cache: never cache a query whose value changes between executions
+    boolean nondeterministic = NondeterministicFunctions.firstIn(shape.body) != null;
+    boolean noCache = NoCacheHint.in(sql);
     if (analysis.sharded.isEmpty()) {
       return new QueryPlan(sql, shape.parameterCount, route, direct, null, List.of(), 0, false,
-          "statement reads no sharded table", analysis.tables, shape.lockClause != null);
+          "statement reads no sharded table", analysis.tables, shape.lockClause != null,
+          nondeterministic, noCache);
     }
     if (analysis.spreadReason != null) {
       return new QueryPlan(sql, shape.parameterCount, route, direct, null, List.of(), 0, false,
-          analysis.spreadReason, analysis.tables, shape.lockClause != null);
+          analysis.spreadReason, analysis.tables, shape.lockClause != null, nondeterministic,
+          noCache);
     }
     try {
       ScatterRewriter.Result r = new ScatterRewriter(analysis, names, shape.parameterCount)
@@ -189,11 +194,12 @@ public final class Planner {
           : dialects.unparse(r.shardQuery(), shape.parameterCount, r.computedParams(),
               shape.lockClause);
       return new QueryPlan(sql, shape.parameterCount, route, direct, scatter, r.steps(),
-          r.hiddenColumns(), r.aggregated(), null, analysis.tables, shape.lockClause != null);
+          r.hiddenColumns(), r.aggregated(), null, analysis.tables, shape.lockClause != null,
+          nondeterministic, noCache);
     } catch (SQLFeatureNotSupportedException e) {
       return new QueryPlan(sql, shape.parameterCount, route, direct, null, List.of(), 0, false,
           e.getMessage().substring("not supported across shards: ".length()), analysis.tables,
-          shape.lockClause != null);
+          shape.lockClause != null, nondeterministic, noCache);
     }
   }
 

@@ -23,8 +23,9 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #recognize}: statements answered locally — {@code SET …} and {@code USE …}
  *       ({@link SessionStatements}), {@code SHOW SHARDING} / {@code SHOW SHERD TABLES} (where each
- *       table's rows live), and on MySQL-family clusters {@code SHOW DATABASES} / {@code SHOW
- *       SCHEMAS}, which list only the cluster's own database.
+ *       table's rows live); on MySQL-family clusters {@code SHOW DATABASES} / {@code SHOW
+ *       SCHEMAS}, which list only the cluster's own database; and {@code SHOW [FULL] TABLES}
+ *       (H2, MySQL family), the default shard's answer without the driver's own tables.
  *   <li>{@link #plan}: per-table definitions that are identical on every shard — {@code SHOW
  *       [FULL] COLUMNS|FIELDS FROM t}, {@code SHOW INDEX|INDEXES|KEYS FROM t}, {@code SHOW CREATE
  *       TABLE t}, {@code DESCRIBE t} — are read-only metadata even for a sharded table: they go to
@@ -57,10 +58,17 @@ public final class LocalStatements {
         || (t.size() == 3 && t.get(1).is("SHERD") && t.get(2).is("TABLES"))) {
       return LocalStatements::showSharding;
     }
+    String body = Words.body(sql);
     if (config.dialect() == DialectFamily.MYSQL && t.size() >= 2
         && (t.get(1).is("DATABASES") || t.get(1).is("SCHEMAS"))) {
-      String body = Words.body(sql);
-      return (logical, session, owner) -> showDatabases(body, logical, session, owner);
+      return (logical, session, owner) -> filteredShow(body, session, owner, (row, own) ->
+          own != null && own.equals(MetaRows.text(row, 0)));
+    }
+    if (config.dialect() != DialectFamily.POSTGRESQL && t.size() >= 2
+        && (t.get(1).is("TABLES") || (t.get(1).is("FULL") && t.size() > 2
+        && t.get(2).is("TABLES")))) {
+      return (logical, session, owner) -> filteredShow(body, session, owner, (row, own) ->
+          !LogicalTables.isInternal(MetaRows.text(row, 0)));
     }
     return null;
   }
@@ -119,9 +127,16 @@ public final class LocalStatements {
     return new PlanExecutor.Outcome(ShardingView.rows(session).toResultSet(owner), -1);
   }
 
-  /** The shard's answer, keeping only the cluster's own database. */
-  private static PlanExecutor.Outcome showDatabases(String sql, Connection logical,
-      dev.sherd.jdbc.exec.ShardSession session, Statement owner) throws SQLException {
+  /** Which rows of a SHOW statement's answer belong to the logical database. */
+  @FunctionalInterface
+  private interface RowFilter {
+    boolean keep(Object[] row, String ownCatalog);
+  }
+
+  /** The default shard's answer to a SHOW statement, keeping only the logical database's rows. */
+  private static PlanExecutor.Outcome filteredShow(String sql,
+      dev.sherd.jdbc.exec.ShardSession session, Statement owner, RowFilter filter)
+      throws SQLException {
     ClusterConfig config = session.runtime().config();
     int shard = config.defaultShard();
     Lease lease = session.lease(shard);
@@ -129,7 +144,7 @@ public final class LocalStatements {
         ResultSet rs = s.executeQuery(sql)) {
       String own = lease.connection().getCatalog();
       MetaRows rows = MetaRows.copy(rs);
-      rows.rows.removeIf(row -> own == null || !own.equals(MetaRows.text(row, 0)));
+      rows.rows.removeIf(row -> !filter.keep(row, own));
       return new PlanExecutor.Outcome(rows.toResultSet(owner), -1);
     } catch (SQLException e) {
       throw ShardErrors.wrap(config.shard(shard).name(), e);

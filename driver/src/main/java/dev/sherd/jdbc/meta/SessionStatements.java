@@ -93,12 +93,15 @@ public final class SessionStatements {
       throw syntax(sql, tokens.size() > 1 ? tokens.get(1).text() : "end");
     }
     Token db = tokens.get(1);
+    boolean quoted = db.kind() == Kind.QUOTED;
+    String written = quoted ? db.text() : sql.substring(db.start(), db.end());
     return (logical, session, owner) -> {
       String own = logical.getCatalog();
-      boolean same = db.kind() == Kind.QUOTED ? db.text().equals(own)
-          : db.text().equalsIgnoreCase(own);
+      boolean same = written.equals(own) || (!quoted
+          && (written.toUpperCase(Locale.ROOT).equals(own)
+          || written.toLowerCase(Locale.ROOT).equals(own)));
       if (!same) {
-        throw new SQLFeatureNotSupportedException("USE " + db.text() + ": not supported: the"
+        throw new SQLFeatureNotSupportedException("USE " + written + ": not supported: the"
             + " cluster is one logical database, " + own + "; other databases on the shard"
             + " servers are not part of it", "0A000");
       }
@@ -115,6 +118,11 @@ public final class SessionStatements {
     Parser(List<Token> tokens, String sql) {
       this.tokens = tokens;
       this.sql = sql;
+    }
+
+    /** A token as written (words keep their case), for messages. */
+    String written(Token t) {
+      return t == null ? "" : t.kind() == Kind.WORD ? sql.substring(t.start(), t.end()) : t.text();
     }
 
     Token peek(int ahead) {
@@ -165,7 +173,7 @@ public final class SessionStatements {
 
     Action clause() throws SQLException {
       if (peekWord(0, "GLOBAL") || peekWord(0, "PERSIST") || peekWord(0, "PERSIST_ONLY")) {
-        throw refused(peek(0).text() + " " + (peek(1) == null ? "" : peek(1).text()),
+        throw refused((written(peek(0)) + " " + written(peek(1))).trim(),
             "it would change the shard servers for every user");
       }
       if (peek(0) != null && peek(0).isSymbol('@')) {
@@ -208,16 +216,15 @@ public final class SessionStatements {
     private Action systemVariable() throws SQLException {
       i++;
       if (!skipSymbol('@')) {
-        Token t = peek(0);
-        throw refused("@" + (t == null ? "" : t.text()), "user variables would live on one"
-            + " pooled shard connection");
+        throw refused("@" + written(peek(0)), "user variables would live on one pooled shard"
+            + " connection");
       }
       if ((peekWord(0, "SESSION") || peekWord(0, "LOCAL")) && peek(1) != null
           && peek(1).isSymbol('.')) {
         i += 2;
       } else if (peekWord(0, "GLOBAL") || peekWord(0, "PERSIST")) {
-        throw refused("@@" + peek(0).text().toLowerCase(Locale.ROOT), "it would change the"
-            + " shard servers for every user");
+        throw refused("@@" + written(peek(0)), "it would change the shard servers for every"
+            + " user");
       }
       return assignment(name());
     }
@@ -270,7 +277,7 @@ public final class SessionStatements {
       if (t.kind() == Kind.SYMBOL || t.kind() == Kind.PARAM) {
         throw syntax(sql, t.text());
       }
-      return t.text();
+      return t.kind() == Kind.WORD ? sql.substring(t.start(), t.end()) : t.text();
     }
 
     /** {@code ISOLATION LEVEL …}, {@code READ ONLY}, {@code READ WRITE}, comma-separated. */
@@ -286,9 +293,8 @@ public final class SessionStatements {
           i += 2;
           actions.add(c -> c.setReadOnly(readOnly));
         } else {
-          Token t = peek(0);
-          throw refused("TRANSACTION " + (t == null ? "" : t.text()), "only ISOLATION LEVEL,"
-              + " READ ONLY and READ WRITE can be set");
+          throw refused("TRANSACTION " + written(peek(0)), "only ISOLATION LEVEL, READ ONLY and"
+              + " READ WRITE can be set");
         }
       } while (peek(0) != null && peek(0).isSymbol(',') && !startsClause(1) && skipSymbol(','));
       return c -> {

@@ -75,8 +75,10 @@ class MariaDbLogicalMetaDataTest extends LogicalMetaDataContract {
           .get("CREATE TABLE")).contains("Customer accounts"));
       assertEquals(cluster.database(0), answer(s, "SELECT DATABASE()").get(0).values()
           .iterator().next());
+      // catalog queries run as written on the default shard: the driver's own table is excluded
       List<Map<String, Object>> tables = answer(s, "SELECT table_name FROM"
-          + " information_schema.tables WHERE table_schema = DATABASE() ORDER BY table_name");
+          + " information_schema.tables WHERE table_schema = DATABASE()"
+          + " AND table_name <> 'sherd_tx_decisions' ORDER BY table_name");
       assertEquals(List.of("countries", "customers", "events", "notes", "orders"),
           tables.stream().map(r -> r.values().iterator().next()).toList());
       assertAccepted(s, "USE " + cluster.database(0));

@@ -52,8 +52,10 @@ class PostgresLogicalMetaDataTest extends LogicalMetaDataContract {
       List<Map<String, Object>> namespaces = answer(s,
           "SELECT nspname FROM pg_catalog.pg_namespace ORDER BY nspname");
       assertTrue(namespaces.stream().anyMatch(r -> "public".equals(r.get("NSPNAME"))));
+      // catalog queries run as written on the default shard: the driver's own table is excluded
       List<Map<String, Object>> tables = answer(s, "SELECT table_name FROM"
-          + " information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
+          + " information_schema.tables WHERE table_schema = 'public'"
+          + " AND table_name <> 'sherd_tx_decisions' ORDER BY table_name");
       assertEquals(List.of("countries", "customers", "events", "notes", "orders"),
           tables.stream().map(r -> r.get("TABLE_NAME")).toList());
       SQLFeatureNotSupportedException e = assertThrows(SQLFeatureNotSupportedException.class,

@@ -24,10 +24,24 @@ public final class QueryPlan implements StatementPlan {
   private final String scatterRefusal;
   private final Set<String> tables;
   private final boolean locking;
+  private final boolean nondeterministic; // for the driver's result cache
+  private final boolean noCacheHint; // for the driver's result cache
 
   public QueryPlan(String sql, int parameterCount, RouteSpec route, ShardSql direct,
       ShardSql scatter, List<MergeStep> steps, int hiddenColumns, boolean aggregated,
       String scatterRefusal, Set<String> tables, boolean locking) {
+    this(sql, parameterCount, route, direct, scatter, steps, hiddenColumns, aggregated,
+        scatterRefusal, tables, locking, false, false);
+  }
+
+  /**
+   * @param nondeterministic the query calls a function whose value changes between executions
+   * @param noCacheHint      a comment of the statement carries {@code sherd:no_cache}
+   */
+  public QueryPlan(String sql, int parameterCount, RouteSpec route, ShardSql direct,
+      ShardSql scatter, List<MergeStep> steps, int hiddenColumns, boolean aggregated,
+      String scatterRefusal, Set<String> tables, boolean locking, boolean nondeterministic,
+      boolean noCacheHint) {
     this.sql = sql;
     this.parameterCount = parameterCount;
     this.route = route;
@@ -39,6 +53,8 @@ public final class QueryPlan implements StatementPlan {
     this.scatterRefusal = scatterRefusal;
     this.tables = Set.copyOf(tables);
     this.locking = locking;
+    this.nondeterministic = nondeterministic;
+    this.noCacheHint = noCacheHint;
   }
 
   @Override
@@ -123,5 +139,18 @@ public final class QueryPlan implements StatementPlan {
   /** True for SELECT … FOR UPDATE / FOR SHARE. */
   public boolean locking() {
     return locking;
+  }
+
+  /**
+   * True when the query calls a function or keyword whose value changes between executions (NOW,
+   * CURRENT_TIMESTAMP, RAND, UUID, NEXT VALUE FOR…): never answered from the result cache.
+   */
+  public boolean nondeterministic() {
+    return nondeterministic;
+  }
+
+  /** True when a comment of the statement carries the {@code sherd:no_cache} hint. */
+  public boolean noCacheHint() {
+    return noCacheHint;
   }
 }

@@ -1,0 +1,457 @@
+package dev.sherd.jdbc.tx;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.sherd.jdbc.SherdConnection;
+import dev.sherd.metadata.ClusterConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A three-shard cluster of one database family for the two-phase-commit tests: H2 file databases
+ * under a temporary directory ({@code WRITE_DELAY=0}, which crash tests need — see
+ * DATABASE-NOTES), or the databases {@code sherd_tx_s0..s2} on the local PostgreSQL or MariaDB
+ * server, created by {@link #start} and dropped by {@link #close}. Tables {@code items(id, tag)}
+ * and {@code accounts(id, balance)} are range-sharded on id so a test knows where a row lives:
+ * s0 holds 0..999, s1 1000..1999, s2 2000 and up.
+ *
+ * <p>Everything here uses plain shard connections except {@link #connect}, which opens the
+ * cluster through the driver with this JVM's settings (grace period {@link #GRACE_MILLIS},
+ * background recovery effectively off). An H2 file database is locked by the JVM that has it
+ * open, so a test must close every connection before a child JVM uses the cluster. Not
+ * thread-safe.
+ */
+final class TxCluster implements AutoCloseable {
+
+  static final int SHARDS = 3;
+  /** Grace period of every test runtime and child: an undecided branch is aborted after it. */
+  static final long GRACE_MILLIS = 1500;
+  static final String PG_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+  static final String MARIADB_SERVER = "jdbc:mariadb://127.0.0.1:3306/";
+
+  enum Family { H2, POSTGRESQL, MARIADB }
+
+  final Family family;
+  final Path dir;
+  final Path config;
+  /** Prefix of every branch name of this cluster: {@code sherd_<cluster id>_}. */
+  final String branchPrefix;
+
+  private TxCluster(Family family, Path dir, Path config, String branchPrefix) {
+    this.family = family;
+    this.dir = dir;
+    this.config = config;
+    this.branchPrefix = branchPrefix;
+  }
+
+  /**
+   * Creates the shard databases and tables. For a server family it skips the calling test
+   * (loudly) when the server is unreachable, or fails it when the environment variable CI is
+   * {@code true}.
+   */
+  static TxCluster start(Family family, Path dir) throws Exception {
+    if (family != Family.H2) {
+      requireServer(family);
+    }
+    Path file = dir.resolve("tx-" + family.name().toLowerCase(Locale.ROOT) + ".yaml");
+    Files.writeString(file, yaml(family, dir), StandardCharsets.UTF_8);
+    String prefix = Xid.PREFIX + TransactionManager.clusterId(ClusterConfig.load(file)) + "_";
+    TxCluster cluster = new TxCluster(family, dir, file, prefix);
+    cluster.recreateDatabases();
+    cluster.onEveryShard("CREATE TABLE items (id INT PRIMARY KEY, tag VARCHAR(40) NOT NULL)",
+        "CREATE TABLE accounts (id INT PRIMARY KEY, balance BIGINT NOT NULL)");
+    return cluster;
+  }
+
+  private static void requireServer(Family family) {
+    try (Connection c = admin(family)) {
+      c.isValid(2);
+    } catch (SQLException e) {
+      String what = family == Family.POSTGRESQL ? "PostgreSQL at 127.0.0.1:5432 (user postgres)"
+          : "MariaDB at 127.0.0.1:3306 (user root)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail(what + " is unreachable and CI=true: " + e.getMessage(), e);
+      }
+      System.err.println("*** SKIPPED " + family + " two-phase-commit test: " + what
+          + " is unreachable: " + e.getMessage() + " ***");
+      Assumptions.abort(what + " is unreachable: " + e.getMessage());
+    }
+  }
+
+  private static Connection admin(Family family) throws SQLException {
+    return family == Family.POSTGRESQL
+        ? DriverManager.getConnection(PG_SERVER + "postgres", "postgres", "")
+        : DriverManager.getConnection(MARIADB_SERVER, "root", "");
+  }
+
+  static String database(int shard) {
+    return "sherd_tx_s" + shard;
+  }
+
+  /** Lock waits end after ~3 s on every family, so a crashed worker's locks cannot hang a test. */
+  static String shardUrl(Family family, Path dir, int shard) {
+    switch (family) {
+      case H2:
+        return "jdbc:h2:file:" + dir.resolve("h2").resolve("s" + shard).toAbsolutePath()
+            + ";WRITE_DELAY=0;LOCK_TIMEOUT=3000";
+      case POSTGRESQL:
+        return PG_SERVER + database(shard) + "?options=-c%20lock_timeout%3D3000";
+      default:
+        return MARIADB_SERVER + database(shard) + "?sessionVariables=innodb_lock_wait_timeout=3";
+    }
+  }
+
+  String shardUrl(int shard) {
+    return shardUrl(family, dir, shard);
+  }
+
+  private static String user(Family family) {
+    return family == Family.H2 ? "sa" : family == Family.POSTGRESQL ? "postgres" : "root";
+  }
+
+  private static String yaml(Family family, Path dir) {
+    StringBuilder sb = new StringBuilder("shards:\n");
+    for (int i = 0; i < SHARDS; i++) {
+      sb.append("  s").append(i).append(": { url: \"").append(shardUrl(family, dir, i))
+          .append("\", user: ").append(user(family))
+          .append(", password: \"\", pool: { maximumPoolSize: 8, minimumIdle: 0 } }\n");
+    }
+    sb.append("default-shard: s0\ntables:\n");
+    for (String table : new String[] {"items", "accounts"}) {
+      sb.append("  ").append(table).append(":\n")
+          .append("    sharding-key: id\n    algorithm: range\n    key-type: number\n")
+          .append("    ranges:\n")
+          .append("      - { shard: s0, to: 1000 }\n")
+          .append("      - { shard: s1, from: 1000, to: 2000 }\n")
+          .append("      - { shard: s2, from: 2000 }\n");
+    }
+    return sb.toString();
+  }
+
+  /** The cluster id in every branch name (derived from the shards' names and URLs). */
+  String clusterId() {
+    return branchPrefix.substring(Xid.PREFIX.length(), branchPrefix.length() - 1);
+  }
+
+  /** The driver URL. */
+  String url() {
+    return "jdbc:sherd:" + config;
+  }
+
+  /** The shard id {@code n} routes to: ids of shard s are s*1000 .. s*1000+999. */
+  static int shardOf(int id) {
+    return Math.min(id / 1000, SHARDS - 1);
+  }
+
+  /**
+   * A logical connection; when it starts the cluster runtime, the runtime has the test grace
+   * period and no background recovery after its start-up run.
+   */
+  Connection connect() throws SQLException {
+    synchronized (TxCluster.class) {
+      String grace = System.getProperty("sherd.tx.gracePeriodMillis");
+      String interval = System.getProperty("sherd.tx.recoveryIntervalMillis");
+      System.setProperty("sherd.tx.gracePeriodMillis", String.valueOf(GRACE_MILLIS));
+      System.setProperty("sherd.tx.recoveryIntervalMillis", "3600000");
+      try {
+        return DriverManager.getConnection(url());
+      } finally {
+        restore("sherd.tx.gracePeriodMillis", grace);
+        restore("sherd.tx.recoveryIntervalMillis", interval);
+      }
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
+  }
+
+  static TransactionManager transactions(Connection logical) throws SQLException {
+    return logical.unwrap(SherdConnection.class).runtime().transactions();
+  }
+
+  /** A plain connection to one shard, bypassing the driver (the caller closes it). */
+  Connection direct(int shard) throws SQLException {
+    return DriverManager.getConnection(shardUrl(shard), user(family), "");
+  }
+
+  void onEveryShard(String... sql) throws SQLException {
+    for (int i = 0; i < SHARDS; i++) {
+      try (Connection c = direct(i); Statement s = c.createStatement()) {
+        for (String one : sql) {
+          s.execute(one);
+        }
+      }
+    }
+  }
+
+  /** The ids in {@code table} on every shard, read directly. */
+  TreeSet<Integer> ids(String table) throws SQLException {
+    TreeSet<Integer> ids = new TreeSet<>();
+    for (int i = 0; i < SHARDS; i++) {
+      try (Connection c = direct(i); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT id FROM " + table)) {
+        while (rs.next()) {
+          ids.add(rs.getInt(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** SUM(balance) and COUNT(*) of accounts over every shard, read directly. */
+  long[] accountTotals() throws SQLException {
+    long sum = 0;
+    long count = 0;
+    for (int i = 0; i < SHARDS; i++) {
+      try (Connection c = direct(i); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(balance), 0), COUNT(*) FROM accounts")) {
+        rs.next();
+        sum += rs.getLong(1);
+        count += rs.getLong(2);
+      }
+    }
+    return new long[] {sum, count};
+  }
+
+  /**
+   * This cluster's prepared branches, read directly from every shard ("s1:sherd_..._b1"). MariaDB
+   * lists XA transactions server-wide, so there a branch is attributed by its branch qualifier.
+   */
+  List<String> preparedBranches() throws SQLException {
+    List<String> out = new ArrayList<>();
+    if (family == Family.MARIADB) {
+      try (Connection c = direct(0); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("XA RECOVER")) {
+        while (rs.next()) {
+          int gtridLength = rs.getInt("gtrid_length");
+          String data = rs.getString("data");
+          String gtrid = data.substring(0, gtridLength);
+          if (gtrid.startsWith(branchPrefix)) {
+            out.add("s" + data.substring(gtridLength) + ":" + gtrid + "_b"
+                + data.substring(gtridLength));
+          }
+        }
+      }
+      out.sort(null);
+      return out;
+    }
+    for (int i = 0; i < SHARDS; i++) {
+      String sql = family == Family.H2
+          ? "SELECT LOWER(TRANSACTION_NAME) FROM INFORMATION_SCHEMA.IN_DOUBT"
+          : "SELECT gid FROM pg_prepared_xacts WHERE database = current_database()";
+      try (Connection c = direct(i); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(sql)) {
+        while (rs.next()) {
+          if (rs.getString(1).startsWith(branchPrefix)) {
+            out.add("s" + i + ":" + rs.getString(1));
+          }
+        }
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** The shards ("s1", "s2") holding prepared branches, in order, one entry per branch. */
+  List<String> shardsWithPreparedBranches() throws SQLException {
+    List<String> out = new ArrayList<>();
+    for (String b : preparedBranches()) {
+      out.add(b.substring(0, b.indexOf(':')));
+    }
+    return out;
+  }
+
+  /** Decision rows on one shard as "gtid=C" / "gtid=A"; empty when the table does not exist. */
+  List<String> decisions(int shard) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = direct(shard); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT gtid, outcome FROM " + DecisionTable.TABLE)) {
+      while (rs.next()) {
+        out.add(rs.getString(1) + "=" + rs.getString(2));
+      }
+    } catch (SQLException e) {
+      if (!tableMissing(e)) {
+        throw e;
+      }
+    }
+    return out;
+  }
+
+  /** Decision rows with outcome {@code outcome} ("C" or "A") over every shard. */
+  List<String> decisionsWithOutcome(String outcome) throws SQLException {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < SHARDS; i++) {
+      for (String d : decisions(i)) {
+        if (d.endsWith("=" + outcome)) {
+          out.add("s" + i + ":" + d);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean tableMissing(SQLException e) {
+    String state = String.valueOf(e.getSQLState());
+    return state.equals("42S02") || state.equals("42P01") || state.equals("42S04")
+        || e.getErrorCode() == 1146 || e.getErrorCode() == 42104;
+  }
+
+  /** Rolls back every prepared branch of this cluster directly (cleanup only). */
+  void rollbackPreparedBranches() throws SQLException {
+    for (String b : preparedBranches()) {
+      int shard = Integer.parseInt(b.substring(1, b.indexOf(':')));
+      Xid xid = Xid.parse(b.substring(b.indexOf(':') + 1), clusterId());
+      try (Connection c = direct(shard)) {
+        BranchProtocol.of(dialect(), 30).rollbackPrepared(c, xid, false);
+      }
+    }
+  }
+
+  dev.sherd.metadata.DialectFamily dialect() {
+    switch (family) {
+      case POSTGRESQL:
+        return dev.sherd.metadata.DialectFamily.POSTGRESQL;
+      case MARIADB:
+        return dev.sherd.metadata.DialectFamily.MYSQL;
+      default:
+        return dev.sherd.metadata.DialectFamily.H2;
+    }
+  }
+
+  /** The session (backend / connection) id of a plain shard connection. */
+  long sessionId(Connection shardConnection) throws SQLException {
+    String sql = family == Family.H2 ? "SELECT SESSION_ID()"
+        : family == Family.POSTGRESQL ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()";
+    try (Statement s = shardConnection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Ends the session {@code id} of shard {@code shard} from another connection. */
+  void killSession(int shard, long id) throws SQLException {
+    try (Connection c = direct(shard); Statement s = c.createStatement()) {
+      switch (family) {
+        case H2:
+          s.execute("CALL ABORT_SESSION(" + id + ")");
+          break;
+        case POSTGRESQL:
+          s.execute("SELECT pg_terminate_backend(" + id + ", 5000)");
+          break;
+        default:
+          s.execute("KILL " + id);
+      }
+    }
+  }
+
+  private void recreateDatabases() throws SQLException {
+    if (family == Family.H2) {
+      return;
+    }
+    rollbackLeftoversOfEarlierRuns();
+    try (Connection c = admin(family); Statement s = c.createStatement()) {
+      for (int i = 0; i < SHARDS; i++) {
+        s.execute(dropDatabase(i));
+        s.execute("CREATE DATABASE " + database(i));
+      }
+    }
+  }
+
+  /** PostgreSQL will not drop a database holding prepared transactions. */
+  private void rollbackLeftoversOfEarlierRuns() {
+    try {
+      rollbackPreparedBranches();
+    } catch (SQLException e) {
+      // the databases do not exist yet
+    }
+  }
+
+  private String dropDatabase(int shard) {
+    return "DROP DATABASE IF EXISTS " + database(shard)
+        + (family == Family.POSTGRESQL ? " WITH (FORCE)" : "");
+  }
+
+  /** Rolls back whatever a failed test left prepared, then drops the server databases. */
+  @Override
+  public void close() throws SQLException {
+    if (family == Family.H2) {
+      return; // files in the test's temporary directory
+    }
+    rollbackLeftoversOfEarlierRuns();
+    try (Connection c = admin(family); Statement s = c.createStatement()) {
+      for (int i = 0; i < SHARDS; i++) {
+        s.execute(dropDatabase(i));
+      }
+    }
+  }
+
+  /** What a fresh runtime's recovery did until nothing was left in doubt (or it gave up). */
+  record Settled(List<Recovery.Report> reports, List<String> inDoubtLeft, long recoveredCommits,
+      long recoveredRollbacks, long decisionsRemoved) {}
+
+  /**
+   * Opens the cluster in this JVM (a new runtime, so a new instance id) and runs recovery until
+   * no branch is in doubt and none is waiting for its grace period, for at most 20 s.
+   */
+  Settled recoverUntilSettled() throws Exception {
+    List<Recovery.Report> reports = new ArrayList<>();
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    try (Connection c = connect()) {
+      TransactionManager tm = transactions(c);
+      while (true) {
+        Recovery.Report r = tm.recoverNow();
+        reports.add(r);
+        List<String> left = describe(tm.inDoubt());
+        if ((left.isEmpty() && r.waiting() == 0 && r.errors().isEmpty())
+            || System.nanoTime() > deadline) {
+          TransactionStats st = tm.stats();
+          return new Settled(reports, left, st.recoveredCommits(), st.recoveredRollbacks(),
+              st.decisionsRemoved());
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  /** {@code TransactionManager.inDoubt()} rows as "s1:branch:decision". */
+  static List<String> describe(List<Object[]> inDoubt) {
+    List<String> out = new ArrayList<>();
+    for (Object[] row : inDoubt) {
+      out.add(row[0] + ":" + row[1] + ":" + row[2]);
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** Inserts {@code perShard} accounts with {@code balance} on every shard, directly. */
+  void createAccounts(int perShard, long balance) throws SQLException {
+    for (int i = 0; i < SHARDS; i++) {
+      try (Connection c = direct(i);
+          PreparedStatement ps = c.prepareStatement("INSERT INTO accounts VALUES (?, ?)")) {
+        for (int j = 0; j < perShard; j++) {
+          ps.setInt(1, i * 1000 + j);
+          ps.setLong(2, balance);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+  }
+}

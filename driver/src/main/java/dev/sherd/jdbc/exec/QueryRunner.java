@@ -29,8 +29,8 @@ import java.util.Set;
 import java.util.List;
 
 /**
- * Runs a SELECT plan. One shard: the application's own SQL on one connection, rows streamed
- * through unchanged — no merge objects. Several shards: the per-shard SQL on every shard in
+ * Runs a SELECT plan. One shard: the application's own SQL on one connection, its result set
+ * passed through ({@link DirectResultSet}) — no merge objects, no copies. Several shards: the per-shard SQL on every shard in
  * parallel, then the plan's merge steps over the shard cursors. Every connection leased for a result
  * is released when the result set closes (or at once when execution fails). Stateless.
  */
@@ -63,9 +63,7 @@ final class QueryRunner {
         if (options.maxRows() > 0) {
           ps.setLargeMaxRows(options.maxRows());
         }
-        ResultSet rs = ps.executeQuery();
-        List<ColumnInfo> columns = ColumnInfo.from(rs.getMetaData());
-        return new CursorResultSet(new ShardCursor(name, rs, true), columns, owner, lease::release);
+        return new DirectResultSet(ps.executeQuery(), ps, owner, lease);
       } catch (SQLException | RuntimeException e) {
         ps.close();
         throw e;

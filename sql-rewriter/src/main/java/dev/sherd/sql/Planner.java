@@ -75,6 +75,16 @@ public final class Planner {
     return plan;
   }
 
+  /**
+   * Parses and analyses representative statements without caching them, so that Calcite's
+   * one-time initialisation is paid before the application's first statement.
+   */
+  public void warmUp() throws SQLException {
+    planUncached("SELECT a, COUNT(*), SUM(b) FROM sherd_warmup WHERE c = ? AND d IN (1, 2)"
+        + " GROUP BY a ORDER BY a LIMIT 10");
+    planUncached("INSERT INTO sherd_warmup (a, b) VALUES (?, 'x')");
+  }
+
   /** Forgets every cached plan (after DDL, which may change what a text means). */
   public void invalidateAll() {
     cache.invalidateAll();

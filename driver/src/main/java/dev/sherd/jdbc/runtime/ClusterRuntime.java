@@ -48,6 +48,24 @@ public final class ClusterRuntime implements AutoCloseable {
         .executor(Runnable::run).build();
     this.transactions = new TransactionManager(config, pools,
         TransactionSettings.fromSystemProperties(), "sherd-" + name + "-recovery");
+    warmUpParser(planner, "sherd-" + name + "-warmup");
+  }
+
+  /**
+   * Calcite's first parse in a JVM costs a few hundred milliseconds of class initialisation
+   * (CALCITE-NOTES); doing it on a background thread while the pools start keeps it off the
+   * application's first query.
+   */
+  private static void warmUpParser(Planner planner, String threadName) {
+    Thread t = new Thread(() -> {
+      try {
+        planner.warmUp();
+      } catch (RuntimeException | java.sql.SQLException ignored) {
+        // only an optimisation: the first real statement pays the cost instead
+      }
+    }, threadName);
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Cross-shard transactions and their recovery. */

@@ -1,9 +1,12 @@
 package dev.sherd.benchmarks;
 
+import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -11,99 +14,151 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What the driver adds to the cheapest statement there is: a point select by primary key, which
- * Sherd routes to exactly one shard. The same {@link PreparedStatement}, prepared once, runs with a
- * different key each call (a fixed pseudo-random sequence; every row exists) and every column of
- * the one row is read. The {@code way} parameter runs the same method three ways in one run:
+ * Benchmark 1: a point select by sharding key + primary key ({@code user_id = ? AND order_id = ?})
+ * on the 200,000-row {@code orders}, a different existing row each call (a fixed pseudo-random
+ * sequence per thread), every column read. Sherd and ShardingSphere route it to one shard.
  *
  * <ul>
- *   <li>{@code sherd}: {@code jdbc:sherd:} over 4 H2 in-memory shards, 10,000 customers
- *       hash-sharded on id (about 2,500 per shard). Includes everything the driver does per
- *       execution: plan-cache lookup by SQL text, routing on the bound key, leasing a pooled shard
- *       connection, binding, and wrapping the shard's result set.
- *   <li>{@code directOneShard}: HikariCP + H2 straight to shard {@code s0} of the same cluster
- *       (loaded through Sherd, then the Sherd connection closed), asking only for the keys that live
- *       there. The database Sherd would route to, without Sherd: {@code sherd} minus this is the
- *       driver's overhead.
- *   <li>{@code direct}: HikariCP + H2 to one database holding all 10,000 rows: the unsharded
- *       baseline an application starts from.
+ *   <li>{@code preparedOnce}: one connection and one PreparedStatement per thread for the whole
+ *       trial; each call binds and executes.
+ *   <li>{@code preparedPerCall}: what a pooled application does per request: borrow a connection
+ *       from the way's data source, prepare, bind, execute, read, close both.
  * </ul>
+ * Each on 1 and 2 threads (2 threads: each its own connection; the score is the sum over threads).
  *
- * <p>What it does not measure: network latency (every database is in memory in the benchmark's
- * JVM, so the driver's share looks larger than it would against a real database server), more
- * than one thread, or scatter queries. The direct ways hold one physical connection for the whole
- * trial; Sherd leases its shard connection from its pool per execution, which is part of its cost.
- * Every H2 URL carries {@code OPTIMIZE_REUSE_RESULTS=0}, so H2 cannot answer from a result cache.
- *
- * <p>Run (from the repository root):
- *
- * <pre>
- * mvn -o -q -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar PointSelectBenchmark -f 1 -wi 2 -w 2s -i 3 -r 2s
- * </pre>
- *
- * <p>Not thread-safe state: each benchmark thread gets its own databases ({@link Scope#Thread}).
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PointSelectBenchmark}. Thread
+ * states are per thread; {@link ClusterState} is shared.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 4)
+@Measurement(iterations = 5, time = 4)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class PointSelectBenchmark {
 
-  static final int CUSTOMERS = 10_000;
+  static final String SQL = "SELECT order_id, user_id, category, amount, qty FROM orders"
+      + " WHERE user_id = ? AND order_id = ?";
 
-  @Param({"sherd", "directOneShard", "direct"})
-  public String way;
+  private static final AtomicInteger THREADS = new AtomicInteger();
 
-  private CustomerDatabase database;
-  private PreparedStatement pointSelect;
-  private long[] keys;
-  private int next;
+  /** The rows a thread asks for, in its own fixed pseudo-random order. */
+  @State(Scope.Thread)
+  public static class Keys {
+    OrdersData data;
+    int[] orders;
+    int next;
 
-  @Setup(Level.Trial)
-  public void setUp() throws Exception {
-    database = CustomerDatabase.open(CustomerDatabase.Way.of(way), CUSTOMERS);
-    keys = database.keys();
-    pointSelect = database.connection().prepareStatement(CustomerDatabase.POINT_SELECT);
+    @Setup(Level.Trial)
+    public void setUp(ClusterState state) {
+      data = state.cluster.data;
+      orders = Keys.visibleOrders(state.cluster, THREADS.incrementAndGet());
+    }
+
+    static int[] visibleOrders(OrdersCluster cluster, int seed) {
+      return Shuffle.indexes(OrdersData.ORDERS, cluster.data.ordersOf(cluster.visibleShard()),
+          seed);
+    }
+
+    int nextOrder() {
+      int k = orders[next];
+      next = next + 1 == orders.length ? 0 : next + 1;
+      return k;
+    }
   }
 
-  @TearDown(Level.Trial)
-  public void tearDown() throws Exception {
-    try {
-      if (pointSelect != null) {
-        pointSelect.close();
+  /** A thread's connection and statement, prepared once. */
+  @State(Scope.Thread)
+  public static class Prepared {
+    Connection connection;
+    PreparedStatement statement;
+
+    @Setup(Level.Trial)
+    public void setUp(ClusterState state, Keys keys) throws SQLException {
+      connection = state.cluster.dataSource().getConnection();
+      statement = connection.prepareStatement(SQL);
+      int k = keys.orders[0];
+      if (!check(statement, keys.data, k)) {
+        throw new IllegalStateException(state.way + ": wrong row for order " + (k + 1));
       }
-    } finally {
-      if (database != null) {
-        database.close();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws SQLException {
+      try (Connection c = connection; PreparedStatement s = statement) {
+        // closed in reverse order
       }
     }
   }
 
   @Benchmark
-  public void pointSelect(Blackhole bh) throws SQLException {
-    long key = keys[next];
-    next = next + 1 == keys.length ? 0 : next + 1;
-    pointSelect.setLong(1, key);
-    try (ResultSet rs = pointSelect.executeQuery()) {
+  public void preparedOnce(Keys keys, Prepared prepared, Blackhole bh) throws SQLException {
+    select(prepared.statement, keys.data, keys.nextOrder(), bh);
+  }
+
+  @Benchmark
+  @Threads(2)
+  public void preparedOnce2Threads(Keys keys, Prepared prepared, Blackhole bh)
+      throws SQLException {
+    select(prepared.statement, keys.data, keys.nextOrder(), bh);
+  }
+
+  @Benchmark
+  public void preparedPerCall(ClusterState state, Keys keys, Blackhole bh) throws SQLException {
+    perCall(state, keys, bh);
+  }
+
+  @Benchmark
+  @Threads(2)
+  public void preparedPerCall2Threads(ClusterState state, Keys keys, Blackhole bh)
+      throws SQLException {
+    perCall(state, keys, bh);
+  }
+
+  private static void perCall(ClusterState state, Keys keys, Blackhole bh) throws SQLException {
+    try (Connection c = state.cluster.dataSource().getConnection();
+         PreparedStatement ps = c.prepareStatement(SQL)) {
+      select(ps, keys.data, keys.nextOrder(), bh);
+    }
+  }
+
+  private static void select(PreparedStatement ps, OrdersData data, int k, Blackhole bh)
+      throws SQLException {
+    ps.setLong(1, data.orderUser[k]);
+    ps.setLong(2, k + 1L);
+    try (ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
-        throw new IllegalStateException("no customer " + key + " (" + way + ")");
+        throw new IllegalStateException("no order " + (k + 1));
       }
       bh.consume(rs.getLong(1));
-      bh.consume(rs.getString(2));
+      bh.consume(rs.getLong(2));
       bh.consume(rs.getString(3));
       bh.consume(rs.getBigDecimal(4));
+      bh.consume(rs.getInt(5));
+    }
+  }
+
+  /** Runs the statement once for order index {@code k} and compares the row with the data. */
+  static boolean check(PreparedStatement ps, OrdersData data, int k) throws SQLException {
+    ps.setLong(1, data.orderUser[k]);
+    ps.setLong(2, k + 1L);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return false;
+      }
+      BigDecimal amount = rs.getBigDecimal(4);
+      return rs.getLong(1) == k + 1L && rs.getLong(2) == data.orderUser[k]
+          && OrdersData.CATEGORIES.get(data.orderCategory[k]).equals(rs.getString(3))
+          && amount.compareTo(OrdersData.amount(data.orderCents[k])) == 0
+          && rs.getInt(5) == data.orderQty[k] && !rs.next();
     }
   }
 }

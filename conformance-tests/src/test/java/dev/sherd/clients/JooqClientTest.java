@@ -13,9 +13,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.sherd.jdbc.SherdDataSource;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Record3;
 import org.jooq.Result;
@@ -24,6 +28,7 @@ import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.jooq.tools.jdbc.JDBCUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +80,18 @@ class JooqClientTest {
         }
         if (cluster != null) {
             cluster.close();
+        }
+    }
+
+    @Test
+    void dialectDetection_fromTheConnection_findsH2() throws Exception {
+        // Spring Boot's jOOQ starter and DSL.using(connection) without a dialect detect it this way.
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData m = c.getMetaData();
+            SQLDialect detected = JDBCUtils.dialect(c);
+            assertEquals(SQLDialect.H2, detected.family(), "jOOQ detects the dialect from DatabaseMetaData: getURL() \""
+                    + m.getURL() + "\", getDatabaseProductName() \"" + m.getDatabaseProductName()
+                    + "\", getDatabaseProductVersion() \"" + m.getDatabaseProductVersion() + "\"");
         }
     }
 
@@ -147,9 +164,9 @@ class JooqClientTest {
     }
 
     /** The SHARDS of the route step in the driver's EXPLAIN of a jOOQ query, binds included. */
-    private static String routeOf(org.jooq.Query query) {
+    private static String routeOf(Query query) {
         Result<?> plan = ctx.fetch("EXPLAIN " + ctx.render(query), query.getBindValues().toArray());
-        for (org.jooq.Record step : plan) {
+        for (Record step : plan) {
             if ("route".equalsIgnoreCase(step.get(0, String.class))) {
                 return step.get(1, String.class);
             }

@@ -33,6 +33,7 @@ class SqlLineClientTest {
 
     @BeforeAll
     static void createCluster() throws Exception {
+        System.setProperty(SqlLine.SQLLINE_BASE_DIR, dir.toString()); // its settings directory, not ~/.sqlline
         cluster = ClientCluster.start("sqlline", dir);
         cluster.executeThroughDriver(
                 "CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(40) NOT NULL, tier VARCHAR(10), balance DECIMAL(10,2))",
@@ -56,6 +57,7 @@ class SqlLineClientTest {
 
     @AfterAll
     static void closeCluster() throws Exception {
+        System.clearProperty(SqlLine.SQLLINE_BASE_DIR);
         if (cluster != null) {
             cluster.close();
         }

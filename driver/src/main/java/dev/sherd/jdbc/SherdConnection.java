@@ -1,5 +1,6 @@
 package dev.sherd.jdbc;
 
+import dev.sherd.jdbc.cache.CacheSession;
 import dev.sherd.jdbc.exec.Lease;
 import dev.sherd.jdbc.exec.ShardSession;
 import dev.sherd.jdbc.result.ShardErrors;
@@ -51,12 +52,15 @@ public final class SherdConnection implements Connection, ShardSession {
   private GlobalTransaction transaction;
   private boolean autoCommit = true;
   private boolean closed;
-  private int holdability = ResultSet.HOLD_CURSORS_OVER_COMMIT;
+  private int holdability = ResultSet.CLOSE_CURSORS_AT_COMMIT;
   private final Properties clientInfo = new Properties();
+  private final CacheSession cacheSession; // result cache: opt-out, the transaction's writes
 
   SherdConnection(ClusterRuntime runtime, String url) {
     this.runtime = runtime;
     this.url = url;
+    this.cacheSession = new CacheSession(runtime.resultCache(), this::inTransaction,
+        () -> session.isolation);
   }
 
   // ---- ShardSession -----------------------------------------------------------------------------
@@ -91,6 +95,30 @@ public final class SherdConnection implements Connection, ShardSession {
   public void beforeWrite(ShardSet shards, String sql) throws SQLException {
     if (transaction != null) {
       transaction.beforeWrite(shards);
+    }
+  }
+
+  @Override
+  public CacheSession cacheSession() {
+    return cacheSession;
+  }
+
+  @Override
+  public void beforeDdl(ShardSet shards, String sql) throws SQLException {
+    if (transaction == null) {
+      return;
+    }
+    if (shards.size() > 1 || transaction.wroteOtherThan(shards.first())) {
+      throw new SQLException("DDL inside a transaction that spans shards: the shard databases"
+          + " commit DDL on their own, so it cannot be part of this transaction; commit first"
+          + " [SQL: " + sql + "]", "25001");
+    }
+  }
+
+  @Override
+  public void markRollbackOnly(String reason) {
+    if (transaction != null) {
+      transaction.markRollbackOnly(reason);
     }
   }
 
@@ -216,9 +244,9 @@ public final class SherdConnection implements Connection, ShardSession {
       return;
     }
     if (autoCommit && transaction != null) {
-      GlobalTransaction open = transaction;
+      closeTransactionResults();
+      cacheSession.endTransaction(transaction::commit); // JDBC: switching auto-commit on commits
       transaction = null;
-      open.commit(); // JDBC: switching auto-commit on commits the open transaction
     }
     this.autoCommit = autoCommit;
     if (!autoCommit) {
@@ -238,7 +266,8 @@ public final class SherdConnection implements Connection, ShardSession {
     if (autoCommit) {
       throw new SQLException("commit() with auto-commit on", "25000");
     }
-    transaction.commit();
+    closeTransactionResults();
+    cacheSession.endTransaction(transaction::commit); // result cache: fences its writes
   }
 
   @Override
@@ -247,7 +276,18 @@ public final class SherdConnection implements Connection, ShardSession {
     if (autoCommit) {
       throw new SQLException("rollback() with auto-commit on", "25000");
     }
-    transaction.rollback();
+    closeTransactionResults();
+    cacheSession.endTransaction(transaction::rollback); // result cache: fences its writes
+  }
+
+  /**
+   * Result sets are CLOSE_CURSORS_AT_COMMIT: a transaction's results read from its branches'
+   * connections, which end with it.
+   */
+  private void closeTransactionResults() throws SQLException {
+    for (SherdStatement s : new ArrayList<>(statements)) {
+      s.closeResultsAtTransactionEnd();
+    }
   }
 
   @Override
@@ -328,7 +368,7 @@ public final class SherdConnection implements Connection, ShardSession {
     }
     if (transaction != null) {
       try {
-        transaction.rollback();
+        cacheSession.endTransaction(transaction::rollback);
       } catch (SQLException e) {
         failure = failure == null ? e : failure;
       }
@@ -425,6 +465,10 @@ public final class SherdConnection implements Connection, ShardSession {
   @Override
   public void setHoldability(int holdability) throws SQLException {
     checkOpen();
+    if (holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+      throw new SQLFeatureNotSupportedException("only CLOSE_CURSORS_AT_COMMIT: a transaction's"
+          + " result sets read from shard connections that end with it", "0A000");
+    }
     this.holdability = holdability;
   }
 
@@ -436,11 +480,15 @@ public final class SherdConnection implements Connection, ShardSession {
 
   @Override
   public void setClientInfo(String name, String value) throws SQLClientInfoException {
+    if (CacheSession.PROPERTY.equals(name)) {
+      cacheSession.apply(value); // sherd.cache=off: this connection does not use the result cache
+    }
     clientInfo.setProperty(name, value);
   }
 
   @Override
   public void setClientInfo(Properties properties) throws SQLClientInfoException {
+    cacheSession.apply(properties.getProperty(CacheSession.PROPERTY)); // result cache opt-out
     clientInfo.clear();
     clientInfo.putAll(properties);
   }

@@ -32,6 +32,11 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Calendar;
 import java.util.List;
 
@@ -61,7 +66,7 @@ public final class SherdPreparedStatement extends SherdStatement implements Prep
   @Override
   public ResultSet executeQuery() throws SQLException {
     params.checkAllSet();
-    if (!run(plan, params, false)) {
+    if (!run(plan, params, false, Expect.RESULT_SET)) {
       throw new SQLException("statement does not return a result set [SQL: " + plan.sql() + "]",
           "02000");
     }
@@ -76,7 +81,7 @@ public final class SherdPreparedStatement extends SherdStatement implements Prep
   @Override
   public long executeLargeUpdate() throws SQLException {
     params.checkAllSet();
-    if (run(plan, params, returnGeneratedKeys)) {
+    if (run(plan, params, returnGeneratedKeys, Expect.UPDATE_COUNT)) {
       getResultSet().close();
       throw new SQLException("statement returns a result set; use executeQuery [SQL: "
           + plan.sql() + "]", "07000");
@@ -87,7 +92,7 @@ public final class SherdPreparedStatement extends SherdStatement implements Prep
   @Override
   public boolean execute() throws SQLException {
     params.checkAllSet();
-    return run(plan, params, returnGeneratedKeys);
+    return run(plan, params, returnGeneratedKeys, Expect.ANY);
   }
 
   @Override
@@ -268,17 +273,24 @@ public final class SherdPreparedStatement extends SherdStatement implements Prep
 
   @Override
   public void setDate(int index, Date x, Calendar cal) throws SQLException {
-    set(index, x == null || cal == null ? x : Date.valueOf(x.toLocalDate()));
+    set(index, x == null || cal == null ? x
+        : LocalDate.ofInstant(Instant.ofEpochMilli(x.getTime()), zone(cal)));
   }
 
+  /** The Calendar's zone says how to read the instant as a wall-clock time (JDBC semantics). */
   @Override
   public void setTime(int index, Time x, Calendar cal) throws SQLException {
-    set(index, x);
+    set(index, x == null || cal == null ? x
+        : LocalTime.ofInstant(Instant.ofEpochMilli(x.getTime()), zone(cal)));
   }
 
   @Override
   public void setTimestamp(int index, Timestamp x, Calendar cal) throws SQLException {
-    set(index, x);
+    set(index, x == null || cal == null ? x : LocalDateTime.ofInstant(x.toInstant(), zone(cal)));
+  }
+
+  private static ZoneId zone(Calendar cal) {
+    return cal.getTimeZone().toZoneId();
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.sherd.jdbc;
 
+import dev.sherd.jdbc.cache.CacheStatements;
 import dev.sherd.jdbc.exec.Parameters;
 import dev.sherd.jdbc.exec.PlanExecutor;
+import dev.sherd.jdbc.exec.ResultOwner;
 import dev.sherd.jdbc.exec.StatementOptions;
 import dev.sherd.jdbc.exec.UpdateResult;
 import dev.sherd.jdbc.meta.LocalStatement;
@@ -27,7 +29,7 @@ import java.util.List;
  * connections it reads from until it is closed, which happens at the latest when the statement is
  * re-executed or closed. Like any JDBC statement, not thread-safe.
  */
-public class SherdStatement implements Statement {
+public class SherdStatement implements Statement, ResultOwner {
 
   final SherdConnection connection;
   private ResultSet resultSet;
@@ -35,6 +37,7 @@ public class SherdStatement implements Statement {
   private ResultSet generatedKeys;
   private boolean closed;
   private boolean closeOnCompletion;
+  private boolean replacingResults; // closing results for the next execution, not completion
   private int queryTimeout;
   private int fetchSize;
   private long maxRows;
@@ -46,13 +49,21 @@ public class SherdStatement implements Statement {
 
   // ---- execution --------------------------------------------------------------------------------
 
+  /** What the calling JDBC method accepts: checked before anything runs. */
+  enum Expect { ANY, RESULT_SET, UPDATE_COUNT }
+
   /** Runs a plan; true when it produced a result set. */
-  boolean run(StatementPlan plan, Parameters params, boolean wantKeys) throws SQLException {
+  boolean run(StatementPlan plan, Parameters params, boolean wantKeys, Expect expect)
+      throws SQLException {
     checkOpen();
+    checkKind(plan, expect);
     closeResults();
     StatementOptions options = new StatementOptions(queryTimeout, fetchSize, maxRows, wantKeys);
     if (plan instanceof QueryPlan q) {
-      resultSet = PlanExecutor.query(connection, q, params, options, this);
+      // result cache (dev.sherd.jdbc.cache): a kept result when one is current, else the query
+      resultSet = connection.runtime().resultCache().query(connection.cacheSession(), q,
+          params.values(), params::sqlType, maxRows, queryTimeout, this,
+          () -> PlanExecutor.query(connection, q, params, options, this));
       return true;
     }
     if (plan instanceof ExplainPlan e) {
@@ -74,6 +85,20 @@ public class SherdStatement implements Statement {
     updateCount = result.count();
     generatedKeys = result.generatedKeys();
     return false;
+  }
+
+  /** executeQuery of a write and executeUpdate of a query fail before running, as JDBC requires. */
+  private static void checkKind(StatementPlan plan, Expect expect) throws SQLException {
+    boolean query = plan instanceof QueryPlan || plan instanceof ExplainPlan;
+    boolean known = query || !(plan instanceof PassthroughPlan);
+    if (known && expect == Expect.RESULT_SET && !query) {
+      throw new SQLException("statement does not return a result set; use executeUpdate or"
+          + " execute [SQL: " + plan.sql() + "]", "02000");
+    }
+    if (known && expect == Expect.UPDATE_COUNT && query) {
+      throw new SQLException("statement returns a result set; use executeQuery or execute [SQL: "
+          + plan.sql() + "]", "07000");
+    }
   }
 
   private void transactionControl(TransactionPlan t) throws SQLException {
@@ -109,13 +134,18 @@ public class SherdStatement implements Statement {
   }
 
   /** Runs SQL text without parameters; true when it produced a result set. */
-  private boolean runText(String sql, boolean wantKeys) throws SQLException {
+  private boolean runText(String sql, boolean wantKeys, Expect expect) throws SQLException {
     checkOpen();
+    if (CacheStatements.isShowCache(sql)) { // SHOW CACHE: the result cache's counters
+      closeResults();
+      resultSet = CacheStatements.showCache(connection.runtime().resultCache(), this);
+      return true;
+    }
     // SET …, USE …, SHOW SHARDING: answered by the driver, never planned
     LocalStatement local = LocalStatements.recognize(sql, connection.runtime().config());
     if (local == null) {
       StatementPlan plan = plan(sql);
-      return run(plan, noParameters(plan), wantKeys);
+      return run(plan, noParameters(plan), wantKeys, expect);
     }
     closeResults();
     PlanExecutor.Outcome outcome = local.execute(connection, connection, this);
@@ -134,7 +164,7 @@ public class SherdStatement implements Statement {
 
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
-    if (!runText(sql, false)) {
+    if (!runText(sql, false, Expect.RESULT_SET)) {
       throw new SQLException("statement does not return a result set [SQL: " + sql + "]", "02000");
     }
     return resultSet;
@@ -151,7 +181,7 @@ public class SherdStatement implements Statement {
   }
 
   private long largeUpdate(String sql, boolean keys) throws SQLException {
-    if (runText(sql, keys)) {
+    if (runText(sql, keys, Expect.UPDATE_COUNT)) {
       closeResults();
       throw new SQLException("statement returns a result set; use executeQuery [SQL: " + sql
           + "]", "07000");
@@ -161,7 +191,7 @@ public class SherdStatement implements Statement {
 
   @Override
   public boolean execute(String sql) throws SQLException {
-    return runText(sql, false);
+    return runText(sql, false, Expect.ANY);
   }
 
   @Override
@@ -196,17 +226,17 @@ public class SherdStatement implements Statement {
 
   @Override
   public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
-    return runText(sql, autoGeneratedKeys == RETURN_GENERATED_KEYS);
+    return runText(sql, autoGeneratedKeys == RETURN_GENERATED_KEYS, Expect.ANY);
   }
 
   @Override
   public boolean execute(String sql, int[] columnIndexes) throws SQLException {
-    return runText(sql, true);
+    return runText(sql, true, Expect.ANY);
   }
 
   @Override
   public boolean execute(String sql, String[] columnNames) throws SQLException {
-    return runText(sql, true);
+    return runText(sql, true, Expect.ANY);
   }
 
   static int toInt(long count) {
@@ -301,7 +331,33 @@ public class SherdStatement implements Statement {
     return generatedKeys;
   }
 
+  /** closeOnCompletion: the result set closed by the application closes the statement. */
+  @Override
+  public void resultClosed() throws SQLException {
+    if (closeOnCompletion && !replacingResults && !closed) {
+      close();
+    }
+  }
+
+  /** The connection's transaction ended: result sets reading its branches close with it. */
+  void closeResultsAtTransactionEnd() throws SQLException {
+    ResultSet rs = resultSet;
+    resultSet = null;
+    if (rs != null) {
+      rs.close();
+    }
+  }
+
   private void closeResults() throws SQLException {
+    replacingResults = true;
+    try {
+      closeResultsNow();
+    } finally {
+      replacingResults = false;
+    }
+  }
+
+  private void closeResultsNow() throws SQLException {
     updateCount = -1;
     ResultSet rs = resultSet;
     ResultSet keys = generatedKeys;
@@ -474,7 +530,7 @@ public class SherdStatement implements Statement {
   @Override
   public int getResultSetHoldability() throws SQLException {
     checkOpen();
-    return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+    return ResultSet.CLOSE_CURSORS_AT_COMMIT;
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.sherd.jdbc.runtime.ClusterRegistry;
 import dev.sherd.jdbc.runtime.ClusterRuntime;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -177,10 +178,10 @@ class ClusterLifecycleTest {
     yaml.append("tables:\n  t: { sharding-key: id }\n");
     Path file = dir.resolve("down-lifecycle.yaml");
     H2Cluster.write(file, yaml.toString());
-    try (Connection c = java.sql.DriverManager.getConnection("jdbc:sherd:" + file);
+    try (Connection c = DriverManager.getConnection("jdbc:sherd:" + file);
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE plain_local(id INT)"); // default shard s0: works
-      org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+      assertThrows(SQLException.class,
           () -> s.executeQuery("SELECT COUNT(*) FROM t"));
     }
     assertEquals(runtimesBefore, ClusterRegistry.liveRuntimes(), "runtimes left open");
@@ -192,7 +193,7 @@ class ClusterLifecycleTest {
     awaitTrue(Duration.ofSeconds(10), () -> leftOver.get().isEmpty(),
         () -> "threads still alive 10 s after everything was closed: " + leftOver.get());
     for (int i = 0; i < 3; i++) {
-      try (Connection d = java.sql.DriverManager.getConnection(H2Cluster.shardUrl(unique, i),
+      try (Connection d = DriverManager.getConnection(H2Cluster.shardUrl(unique, i),
           H2Cluster.USER, H2Cluster.PASSWORD); Statement s = d.createStatement()) {
         s.execute("SHUTDOWN");
       }

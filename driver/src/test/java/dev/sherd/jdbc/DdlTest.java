@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -159,7 +160,7 @@ class DdlTest {
           assertEquals(Types.NUMERIC, rs.getMetaData().getColumnType(1),
               "cached result columns must be forgotten after DDL through the driver");
           assertTrue(rs.next());
-          assertEquals(0, new java.math.BigDecimal("10").compareTo(rs.getBigDecimal(1)));
+          assertEquals(0, new BigDecimal("10").compareTo(rs.getBigDecimal(1)));
         }
       } finally {
         s.execute("DROP TABLE sharded");

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -167,7 +168,7 @@ final class H2Cluster implements AutoCloseable {
   /** True when the table exists on that shard (checked directly). */
   boolean tableExists(int shard, String table) throws SQLException {
     return !column(shard, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA ="
-        + " 'PUBLIC' AND TABLE_NAME = '" + table.toUpperCase(java.util.Locale.ROOT) + "'").isEmpty();
+        + " 'PUBLIC' AND TABLE_NAME = '" + table.toUpperCase(Locale.ROOT) + "'").isEmpty();
   }
 
   /** Sessions on a shard holding uncommitted changes (an open shard transaction). */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,15 @@ class SmallPoolTest {
     for (int i = 0; i < 4; i++) {
       try (Connection c = direct(i); Statement s = c.createStatement()) {
         s.execute("SHUTDOWN");
+      }
+    }
+  }
+
+  @BeforeEach
+  void empty() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      try (Connection c = direct(i); Statement s = c.createStatement()) {
+        s.execute("DELETE FROM t");
       }
     }
   }

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.sherd.jdbc.runtime.ShardPools;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +46,7 @@ class TransactionFailureTest {
 
   @AfterEach
   void stop() throws Exception {
-    var pools = cluster.runtime().pools();
+    ShardPools pools = cluster.runtime().pools();
     for (int i = 0; i < H2Cluster.SHARDS; i++) {
       assertEquals(0, pools.activeConnections(i), "leaked shard connection on s" + i);
     }
@@ -134,7 +136,7 @@ class TransactionFailureTest {
     try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
       for (int id = 1; ; id++) {
         if (RoutingTest.routeShards(s.executeQuery("EXPLAIN SELECT * FROM t WHERE id = " + id))
-            .equals(java.util.List.of("s" + shard))) {
+            .equals(List.of("s" + shard))) {
           return id;
         }
       }

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -115,7 +116,7 @@ class UpdateCountTest {
       }
       int[] counts = ps.executeBatch();
       int[] ones = new int[30];
-      java.util.Arrays.fill(ones, 1);
+      Arrays.fill(ones, 1);
       assertArrayEquals(ones, counts);
     }
     assertEquals(30, totalRows("t"));
@@ -301,7 +302,7 @@ class UpdateCountTest {
       }
       boolean reportedDone = i < counts.length && counts[i] != Statement.EXECUTE_FAILED;
       assertEquals(reportedDone, present.contains(ids[i]), "entry " + i + " (id " + ids[i]
-          + "): reported counts " + java.util.Arrays.toString(counts) + " but shards hold "
+          + "): reported counts " + Arrays.toString(counts) + " but shards hold "
           + present);
     }
   }

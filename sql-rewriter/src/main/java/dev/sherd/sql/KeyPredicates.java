@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -78,10 +79,10 @@ final class KeyPredicates {
     SqlNode left = call.operand(0);
     SqlNode right = call.operand(1);
     MergeExpr value;
-    if (isKeyColumn(left, isKey) && (value = valueOf(right)) != null) {
+    if (isKeyColumn(left, isKey) && (value = keyValueOf(right)) != null) {
       return compare(kind, value);
     }
-    if (isKeyColumn(right, isKey) && (value = valueOf(left)) != null) {
+    if (isKeyColumn(right, isKey) && (value = keyValueOf(left)) != null) {
       return compare(kind.reverse(), value);
     }
     return new KeyPredicate.Any();
@@ -110,7 +111,7 @@ final class KeyPredicates {
     }
     List<KeyPredicate> values = new ArrayList<>();
     for (SqlNode item : list) {
-      MergeExpr v = valueOf(item);
+      MergeExpr v = keyValueOf(item);
       if (v == null) {
         return new KeyPredicate.Any();
       }
@@ -124,8 +125,8 @@ final class KeyPredicates {
         || op.flag == SqlBetweenOperator.Flag.SYMMETRIC || !isKeyColumn(call.operand(0), isKey)) {
       return new KeyPredicate.Any();
     }
-    MergeExpr lo = valueOf(call.operand(1));
-    MergeExpr hi = valueOf(call.operand(2));
+    MergeExpr lo = keyValueOf(call.operand(1));
+    MergeExpr hi = keyValueOf(call.operand(2));
     if (lo == null || hi == null) {
       return new KeyPredicate.Any();
     }
@@ -134,6 +135,17 @@ final class KeyPredicates {
 
   private static boolean isKeyColumn(SqlNode node, Predicate<SqlIdentifier> isKey) {
     return node instanceof SqlIdentifier id && !id.isStar() && isKey.test(id);
+  }
+
+  /** A literal or parameter (or a CAST of one) usable as a key value; null for anything else. */
+  static MergeExpr keyValueOf(SqlNode node) {
+    if (node instanceof SqlBasicCall call && call.getKind() == SqlKind.CAST
+        && call.operand(1) instanceof SqlDataTypeSpec type) {
+      MergeExpr inner = valueOf(call.operand(0));
+      return inner == null ? null : new MergeExpr.Cast(inner,
+          type.getTypeName().getSimple().toUpperCase(java.util.Locale.ROOT));
+    }
+    return valueOf(node);
   }
 
   /** A literal or parameter usable as a key value; null for anything else. */

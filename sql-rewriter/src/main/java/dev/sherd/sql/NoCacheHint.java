@@ -3,21 +3,25 @@ package dev.sherd.sql;
 import java.util.Locale;
 
 /**
- * The per-statement opt-out of the driver's result cache: a comment holding {@code sherd:no_cache},
- * e.g. {@code SELECT /*+ sherd:no_cache *}{@code / * FROM orders} or {@code -- sherd:no_cache}.
+ * The per-statement opt-out of the driver's result cache: a comment holding {@code sherd:no_cache}
+ * anywhere ({@code /}{@code * sherd:no_cache *}{@code /}, {@code -- sherd:no_cache}), or the
+ * optimizer-hint form {@code SELECT /}{@code *+ sherd_no_cache *}{@code / …}. The hint form needs
+ * the underscore: Calcite parses {@code /}{@code *+ … *}{@code /} after SELECT as a hint list of
+ * identifiers, so {@code sherd:no_cache} there is a syntax error on a sharded table.
  * Case-insensitive; text inside string literals and quoted identifiers does not count. Stateless
  * and thread-safe.
  */
 final class NoCacheHint {
 
   static final String HINT = "sherd:no_cache";
+  static final String HINT_IDENTIFIER = "sherd_no_cache";
 
   private NoCacheHint() {}
 
   /** True when a comment of {@code sql} carries the hint. */
   static boolean in(String sql) {
-    if (sql.indexOf(':') < 0) {
-      return false; // the common case: no hint can be there
+    if (sql.indexOf("/*") < 0 && sql.indexOf("--") < 0) {
+      return false; // the common case: no comment, no hint
     }
     int n = sql.length();
     int i = 0;
@@ -47,7 +51,8 @@ final class NoCacheHint {
   }
 
   private static boolean holdsHint(String sql, int from, int to) {
-    return sql.substring(from, to).toLowerCase(Locale.ROOT).contains(HINT);
+    String comment = sql.substring(from, to).toLowerCase(Locale.ROOT);
+    return comment.contains(HINT) || comment.contains(HINT_IDENTIFIER);
   }
 
   private static int skipQuoted(String sql, int start, char quote) {

@@ -11,7 +11,10 @@ import java.util.Set;
  * <p>Found by tokens, after comments and string literals are skipped, so {@code 'now'} and
  * {@code -- rand()} do not count. Function names count only when a {@code (} follows and no
  * {@code .} precedes ({@code t.uuid} is a column); keywords such as {@code CURRENT_TIMESTAMP}
- * count wherever they stand unquoted. Erring towards "non-deterministic" only costs a cache miss.
+ * count wherever they stand unquoted. The database's own catalog and statistics change without a
+ * write ({@code INFORMATION_SCHEMA.SESSIONS}, {@code pg_stat_activity}): naming a system schema, or
+ * any word starting with {@code PG_}, counts too. Erring towards "non-deterministic" only costs a
+ * cache miss.
  * User-defined functions are not known here: a query calling one that is not deterministic needs
  * the {@code sherd:no_cache} hint.
  */
@@ -39,6 +42,10 @@ final class NondeterministicFunctions {
   static final Set<String> KEYWORDS = Set.of("CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME",
       "LOCALTIME", "LOCALTIMESTAMP", "SYSDATE", "SYSTIMESTAMP");
 
+  /** Schemas whose contents the database changes by itself. */
+  static final Set<String> SYSTEM_SCHEMAS = Set.of("INFORMATION_SCHEMA", "PG_CATALOG",
+      "PERFORMANCE_SCHEMA", "SYS", "MYSQL");
+
   private NondeterministicFunctions() {}
 
   /** The first non-deterministic function or keyword {@code sql} uses, or null. */
@@ -50,7 +57,12 @@ final class NondeterministicFunctions {
         continue;
       }
       boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('(');
-      if ((call && FUNCTIONS.contains(t.text())) || KEYWORDS.contains(t.text())) {
+      if ((call && FUNCTIONS.contains(t.text())) || KEYWORDS.contains(t.text())
+          || t.text().startsWith("PG_")) {
+        return t.text();
+      }
+      boolean qualifier = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('.');
+      if (qualifier && SYSTEM_SCHEMAS.contains(t.text())) {
         return t.text();
       }
       if (t.isWord("NEXT") && i + 2 < tokens.size() && tokens.get(i + 1).isWord("VALUE")

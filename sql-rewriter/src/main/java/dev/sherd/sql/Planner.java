@@ -229,8 +229,9 @@ public final class Planner {
       case TABLE:
       case INDEX: {
         if (shape.ddlTables.isEmpty()) {
-          // DROP INDEX names no table: indexes of sharded and broadcast tables exist everywhere.
-          return new DdlPlan(shape.body, all, tables);
+          // DROP INDEX names no table: indexes of sharded and broadcast tables exist everywhere,
+          // those of unlisted tables only on the default shard.
+          return new DdlPlan(shape.body, all, tables, true);
         }
         int configured = 0;
         for (StatementShape.Identifier t : shape.ddlTables) {

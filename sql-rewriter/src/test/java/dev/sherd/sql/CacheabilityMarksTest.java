@@ -27,7 +27,9 @@ class CacheabilityMarksTest {
       "SELECT NEXT VALUE FOR seq | NEXT VALUE FOR",
       "SELECT nextval('seq') | NEXTVAL",
       "SELECT id FROM customers ORDER BY RANDOM() | RANDOM",
-      "SELECT LOCALTIMESTAMP | LOCALTIMESTAMP"})
+      "SELECT LOCALTIMESTAMP | LOCALTIMESTAMP",
+      "SELECT * FROM information_schema.sessions | INFORMATION_SCHEMA",
+      "SELECT pid, query FROM pg_stat_activity | PG_STAT_ACTIVITY"})
   void firstIn_findsClockRandomAndSequenceCalls(String sql, String expected) {
     assertEquals(expected, NondeterministicFunctions.firstIn(sql));
   }
@@ -46,7 +48,8 @@ class CacheabilityMarksTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "SELECT /*+ sherd:no_cache */ id FROM customers",
+      "SELECT /* sherd:no_cache */ id FROM customers",
+      "SELECT /*+ sherd_no_cache */ id FROM customers",
       "/* SHERD:NO_CACHE */ SELECT id FROM customers",
       "SELECT id FROM customers -- sherd:no_cache",
       "SELECT id FROM customers /* reporting; sherd:no_cache; owner=bi */"})
@@ -72,8 +75,11 @@ class CacheabilityMarksTest {
     QueryPlan clock = (QueryPlan) planner.plan("SELECT id, NOW() FROM customers WHERE id = ?");
     assertTrue(clock.nondeterministic());
     QueryPlan hinted = (QueryPlan) planner.plan(
-        "SELECT /*+ sherd:no_cache */ id FROM customers WHERE id = ?");
+        "SELECT /* sherd:no_cache */ id FROM customers WHERE id = ?");
     assertTrue(hinted.noCacheHint());
     assertFalse(hinted.nondeterministic());
+    QueryPlan optimizerHint = (QueryPlan) planner.plan(
+        "SELECT /*+ sherd_no_cache */ city, COUNT(*) FROM customers GROUP BY city");
+    assertTrue(optimizerHint.noCacheHint());
   }
 }

@@ -21,7 +21,9 @@ final class CliArguments {
     /** Build the demo cluster and run the showcase queries on it. */
     SHOWCASE,
     /** Run the {@code -e} statements on the chosen cluster. */
-    EXECUTE
+    EXECUTE,
+    /** Open the interactive shell on the chosen cluster. */
+    SHELL
   }
 
   /** A command line that cannot be run as given. */
@@ -45,7 +47,7 @@ final class CliArguments {
     this.statements = List.copyOf(statements);
   }
 
-  /** Parses {@code args}; no arguments means the demo showcase. */
+  /** Parses {@code args}; no arguments means the shell on the demo cluster. */
   static CliArguments parse(String... args) throws UsageException {
     Objects.requireNonNull(args, "args");
     boolean help = false;
@@ -92,10 +94,10 @@ final class CliArguments {
       }
       return new CliArguments(Command.EXECUTE, demo, config, statements);
     }
-    if (config != null) {
-      throw new UsageException("--config " + config + " needs at least one -e statement to run");
+    if (demo) {
+      return new CliArguments(Command.SHOWCASE, true, null, statements);
     }
-    return new CliArguments(Command.SHOWCASE, true, null, statements);
+    return new CliArguments(Command.SHELL, config == null, config, statements);
   }
 
   private static String valueOf(String[] args, int index, String option, String what)
@@ -110,7 +112,7 @@ final class CliArguments {
     return command;
   }
 
-  /** True when the statements run on a fresh demo cluster rather than a config file. */
+  /** True when the statements or the shell run on a fresh demo cluster rather than a config file. */
   boolean demo() {
     return demo;
   }
@@ -131,21 +133,26 @@ final class CliArguments {
 
         Sherd is a JDBC driver with transparent sharding: jdbc:sherd:<path to cluster.yaml>.
 
+        No arguments: an interactive SQL shell on a demo cluster (4 in-memory H2 shards
+        with sample data: customers, orders, events, countries). Type help in it.
+
         Options:
-          --demo          build a 4-shard in-memory H2 cluster with sample data
-                          (customers, orders, events, countries); without -e, run a
-                          showcase of queries and print each one's EXPLAIN and result
-          --config FILE   use the cluster described by FILE (jdbc:sherd:FILE)
+          --demo          build the demo cluster; without -e, run a showcase of
+                          queries and print each one's EXPLAIN and result
+          --config FILE   use the cluster described by FILE (jdbc:sherd:FILE);
+                          without -e, open the shell on it
           -e SQL          run SQL (repeatable; in order; stops at the first error)
           -h, --help      print this text
 
-        No arguments: the same as --demo.
+        When standard input is not a terminal, the shell reads statements ended by ;
+        from it without prompts, runs every one and exits 1 if any failed.
         Exit status: 0 on success, 1 when a statement or the cluster fails, 2 on a usage error.
 
         Examples:
-          java -jar sherd-driver-all.jar --demo
+          java -jar sherd-driver-all.jar
+          java -jar sherd-driver-all.jar --config cluster.yaml
           java -jar sherd-driver-all.jar --demo -e "EXPLAIN SELECT * FROM orders WHERE customer_id = 7"
-          java -jar sherd-driver-all.jar --config cluster.yaml -e "SELECT COUNT(*) FROM customers"
+          echo "SELECT COUNT(*) FROM customers;" | java -jar sherd-driver-all.jar --config cluster.yaml
         """;
   }
 }

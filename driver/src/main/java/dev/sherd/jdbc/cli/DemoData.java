@@ -37,6 +37,10 @@ final class DemoData {
       "CREATE TABLE events (id BIGINT PRIMARY KEY, at DATE NOT NULL, kind VARCHAR(20) NOT NULL,"
           + " customer_id BIGINT)");
 
+  /** What {@link #load} loads, in one line. */
+  static final String SUMMARY = "Loaded " + COUNTRIES + " countries (broadcast: a copy on every"
+      + " shard), " + CUSTOMERS + " customers, " + ORDERS + " orders and " + EVENTS + " events.";
+
   private static final long SEED = 20240301L;
   private static final int BATCH = 100;
   private static final List<String> COUNTRY_ROWS = List.of(
@@ -67,8 +71,7 @@ final class DemoData {
     loadCustomers(c, random);
     loadOrders(c, random);
     loadEvents(c, random);
-    return "Loaded " + COUNTRIES + " countries (broadcast: a copy on every shard), " + CUSTOMERS
-        + " customers, " + ORDERS + " orders and " + EVENTS + " events.";
+    return SUMMARY;
   }
 
   private static void loadCustomers(Connection c, Random random) throws SQLException {

@@ -11,7 +11,8 @@ import java.util.List;
  * Runs the {@code -e} statements in order on one connection: a query prints as a table, anything
  * else prints its update count, and an error prints its message and SQLState on the error stream and
  * stops the run, since later statements usually depend on earlier ones. Each statement's first
- * result is printed. Not thread-safe (one pair of outputs).
+ * result is printed; the {@link Shell} prints its results the same way ({@link #execute}). Not
+ * thread-safe (one pair of outputs).
  */
 final class StatementRunner {
 
@@ -27,13 +28,7 @@ final class StatementRunner {
   boolean run(Connection c, List<String> statements) {
     for (String sql : statements) {
       try (Statement st = c.createStatement()) {
-        if (st.execute(sql)) {
-          try (ResultSet rs = st.getResultSet()) {
-            out.print(TablePrinter.render(ResultTable.read(rs)));
-          }
-        } else {
-          out.println(rowsAffected(st.getUpdateCount()));
-        }
+        execute(st, sql, out);
       } catch (SQLException e) {
         err.println(describe(e));
         if (statements.size() > 1) {
@@ -43,6 +38,17 @@ final class StatementRunner {
       }
     }
     return true;
+  }
+
+  /** Runs {@code sql} on {@code st} and prints its first result: a table or an update count. */
+  static void execute(Statement st, String sql, PrintStream out) throws SQLException {
+    if (st.execute(sql)) {
+      try (ResultSet rs = st.getResultSet()) {
+        out.print(TablePrinter.render(ResultTable.read(rs)));
+      }
+    } else {
+      out.println(rowsAffected(st.getUpdateCount()));
+    }
   }
 
   static String rowsAffected(int count) {

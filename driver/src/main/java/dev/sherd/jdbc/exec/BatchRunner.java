@@ -67,7 +67,7 @@ final class BatchRunner {
         }
       });
     } catch (SQLException e) {
-      throw failed(e, new long[0]);
+      throw failed(e, shards.length == 1 ? shardCounts(e, byShard.get(shards[0])) : new long[0]);
     }
     return counts;
   }
@@ -88,6 +88,20 @@ final class BatchRunner {
     ShardSet shards = wp.route().shards(config.shardCount(), params.values());
     wp.checkKeyChange(shards, config.shardCount(), params.values());
     return shards.size() == 1 ? shards.first() : -1;
+  }
+
+  /**
+   * On one shard in auto-commit the entries before the failing one stay applied, as on one
+   * database: report the shard's own counts (in the application's order, which is the shard's).
+   * On several shards the batch ran as one local transaction per shard and was rolled back.
+   */
+  private static long[] shardCounts(SQLException e, List<Integer> entries) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BatchUpdateException b) {
+        return b.getLargeUpdateCounts() == null ? new long[0] : b.getLargeUpdateCounts();
+      }
+    }
+    return new long[0];
   }
 
   private static BatchUpdateException failed(SQLException e, long[] done) {

@@ -61,6 +61,7 @@ final class DirectResultSet implements ResultSet {
     } finally {
       lease.release();
     }
+    ResultOwner.notifyClosed(owner);
   }
 
   @Override

@@ -64,6 +64,14 @@ public final class Parameters {
     Arrays.fill(set, false);
   }
 
+  /**
+   * The SQL type parameter {@code index} (0-based) was bound with, or {@code Integer.MIN_VALUE}
+   * when none was given: part of a result-cache key (dev.sherd.jdbc.cache).
+   */
+  public int sqlType(int index) {
+    return types[index];
+  }
+
   /** Values for routing and merge expressions. */
   public Object[] values() {
     return values;
@@ -108,6 +116,17 @@ public final class Parameters {
     }
   }
 
+  /** A LIMIT/OFFSET value: an integer, or a string holding one (as one database accepts). */
+  private static long rowCount(Object v) throws SQLException {
+    try {
+      return v instanceof Number n ? n.longValue()
+          : new java.math.BigDecimal(v.toString().trim()).longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new java.sql.SQLDataException("LIMIT/OFFSET value '" + v + "' is not an integer",
+          "22018", e);
+    }
+  }
+
   /** A computed shard parameter: a per-shard LIMIT of offset + fetch. */
   private Object computed(MergeExpr e) throws SQLException {
     if (e instanceof MergeExpr.Param p) {
@@ -122,7 +141,7 @@ public final class Parameters {
       if (l == null || r == null) {
         return null;
       }
-      return ((Number) l).longValue() + ((Number) r).longValue();
+      return rowCount(l) + rowCount(r);
     }
     throw new SQLException("internal error: unsupported computed parameter " + e, "XX000");
   }

@@ -1,5 +1,6 @@
 package dev.sherd.jdbc.exec;
 
+import dev.sherd.jdbc.cache.WriteFence;
 import dev.sherd.jdbc.result.ColumnInfo;
 import dev.sherd.jdbc.result.CursorResultSet;
 import dev.sherd.jdbc.result.ShardCursor;
@@ -39,6 +40,17 @@ public final class PlanExecutor {
   /** Runs an INSERT, UPDATE, DELETE or DDL plan. */
   public static UpdateResult update(ShardSession session, StatementPlan plan, Parameters params,
       StatementOptions options) throws SQLException {
+    // result cache (dev.sherd.jdbc.cache): the written tables' generations move before and after
+    WriteFence fence = session.runtime().resultCache().beginWrite(session.cacheSession(), plan);
+    try {
+      return updateUnfenced(session, plan, params, options);
+    } finally {
+      fence.close();
+    }
+  }
+
+  private static UpdateResult updateUnfenced(ShardSession session, StatementPlan plan,
+      Parameters params, StatementOptions options) throws SQLException {
     if (plan instanceof WritePlan w) {
       return WriteRunner.write(session, w, params, options);
     }
@@ -54,7 +66,13 @@ public final class PlanExecutor {
   /** Runs a batch of parameter sets of one write plan. */
   public static long[] batch(ShardSession session, StatementPlan plan, List<Parameters> batch,
       StatementOptions options) throws SQLException {
-    return BatchRunner.run(session, plan, batch, options);
+    // result cache (dev.sherd.jdbc.cache): the written tables' generations move before and after
+    WriteFence fence = session.runtime().resultCache().beginWrite(session.cacheSession(), plan);
+    try {
+      return BatchRunner.run(session, plan, batch, options);
+    } finally {
+      fence.close();
+    }
   }
 
   /** A statement passed through to one shard: its result set or its update count. */
@@ -62,6 +80,17 @@ public final class PlanExecutor {
 
   public static Outcome passthrough(ShardSession session, PassthroughPlan plan, Parameters params,
       StatementOptions options, Statement owner) throws SQLException {
+    // result cache (dev.sherd.jdbc.cache): a statement that may write outdates every kept result
+    WriteFence fence = session.runtime().resultCache().beginWrite(session.cacheSession(), plan);
+    try {
+      return passthroughUnfenced(session, plan, params, options, owner);
+    } finally {
+      fence.close();
+    }
+  }
+
+  private static Outcome passthroughUnfenced(ShardSession session, PassthroughPlan plan,
+      Parameters params, StatementOptions options, Statement owner) throws SQLException {
     String name = session.runtime().config().shard(plan.shard()).name();
     Lease lease = session.lease(plan.shard());
     ShardSql sql = ShardSql.verbatim(plan.sql(), plan.parameterCount());

@@ -115,7 +115,10 @@ final class QueryRunner {
         }
         throw e;
       }
-      return new CursorResultSet(merged, columns, owner, () -> releaseAll(leases));
+      return new CursorResultSet(merged, columns, owner, () -> {
+        releaseAll(leases);
+        ResultOwner.notifyClosed(owner);
+      });
     } catch (SQLException | RuntimeException e) {
       releaseAllQuietly(leases);
       throw e;

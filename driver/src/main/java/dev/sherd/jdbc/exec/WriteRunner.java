@@ -13,6 +13,7 @@ import dev.sherd.sql.plan.WritePlan;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,10 +84,13 @@ final class WriteRunner {
 
   static UpdateResult ddl(ShardSession session, DdlPlan plan, StatementOptions options)
       throws SQLException {
-    if (session.inTransaction() && plan.shards().size() > 1) {
-      throw new SQLException("DDL on several shards inside a transaction: the shard databases"
-          + " commit DDL on their own, so it cannot be part of this transaction; commit first"
-          + " [SQL: " + plan.sql() + "]", "25001");
+    session.beforeDdl(plan.shards(), plan.sql());
+    if (plan.onlyDefaultMustSucceed()) {
+      try {
+        return dropOnDefaultThenOthers(session, plan, options);
+      } finally {
+        session.schemaChanged();
+      }
     }
     Map<Integer, ShardSql> perShard = new TreeMap<>();
     for (int shard : plan.shards().toArray()) {
@@ -97,6 +101,41 @@ final class WriteRunner {
     } finally {
       session.schemaChanged();
     }
+  }
+
+  /**
+   * A DDL statement that names no table (DROP INDEX i): the default shard must run it; another
+   * shard answering "no such object" just never had it (it belonged to an unlisted table).
+   */
+  private static UpdateResult dropOnDefaultThenOthers(ShardSession session, DdlPlan plan,
+      StatementOptions options) throws SQLException {
+    int defaultShard = session.runtime().config().defaultShard();
+    ShardSql sql = ShardSql.verbatim(plan.sql(), 0);
+    UpdateResult result = single(session, defaultShard, sql, Parameters.none(), options);
+    for (int shard : plan.shards().toArray()) {
+      if (shard == defaultShard) {
+        continue;
+      }
+      try {
+        single(session, shard, sql, Parameters.none(), options);
+      } catch (SQLException e) {
+        if (!isMissingObject(e)) {
+          throw e;
+        }
+      }
+    }
+    return result;
+  }
+
+  /** "No such index/object" in H2 (42S12/42112), PostgreSQL (42704) and MySQL (1091). */
+  private static boolean isMissingObject(SQLException e) {
+    for (Throwable t = e; t instanceof SQLException s; t = t.getCause()) {
+      if ("42S12".equals(s.getSQLState()) || "42704".equals(s.getSQLState())
+          || s.getErrorCode() == 42112 || s.getErrorCode() == 1091) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Runs one statement per shard; returns the logical count. */
@@ -136,13 +175,18 @@ final class WriteRunner {
     ClusterRuntime runtime = session.runtime();
     ClusterConfig config = runtime.config();
     boolean localTransaction = transactional && !session.inTransaction() && shards.length > 1;
+    boolean statementSavepoints = transactional && session.inTransaction() && shards.length > 1;
     List<Lease> leases = new ArrayList<>();
+    List<Savepoint> savepoints = new ArrayList<>();
     try {
       for (int shard : shards) {
         Lease lease = session.lease(shard);
         leases.add(lease);
         if (localTransaction) {
           lease.connection().setAutoCommit(false);
+        }
+        if (statementSavepoints) {
+          savepoints.add(lease.connection().setSavepoint());
         }
       }
       List<T> results;
@@ -152,8 +196,13 @@ final class WriteRunner {
       } catch (SQLException e) {
         if (localTransaction) {
           rollbackAll(leases, e);
+        } else if (statementSavepoints) {
+          undoStatement(session, leases, savepoints, e);
         }
         throw e;
+      }
+      if (statementSavepoints) {
+        releaseSavepoints(leases, savepoints);
       }
       if (localTransaction) {
         commitAll(leases, config);
@@ -185,6 +234,35 @@ final class WriteRunner {
       throw ShardErrors.wrap(config.shard(shard).name(), e);
     } finally {
       lease.release();
+    }
+  }
+
+  /**
+   * Inside a transaction a statement that failed on one shard is undone on all of them, as one
+   * database undoes a failed statement and keeps the transaction: each shard rolls back to the
+   * savepoint set before the statement. If that is impossible the transaction becomes
+   * rollback-only rather than commit part of the statement.
+   */
+  private static void undoStatement(ShardSession session, List<Lease> leases,
+      List<Savepoint> savepoints, SQLException failure) {
+    for (int i = 0; i < leases.size(); i++) {
+      try {
+        leases.get(i).connection().rollback(savepoints.get(i));
+      } catch (SQLException e) {
+        failure.addSuppressed(e);
+        session.markRollbackOnly("a statement writing to several shards failed and could not be"
+            + " undone on every shard: " + failure.getMessage());
+      }
+    }
+  }
+
+  private static void releaseSavepoints(List<Lease> leases, List<Savepoint> savepoints) {
+    for (int i = 0; i < leases.size(); i++) {
+      try {
+        leases.get(i).connection().releaseSavepoint(savepoints.get(i));
+      } catch (SQLException ignored) {
+        // a savepoint that cannot be released just lives until the transaction ends
+      }
     }
   }
 

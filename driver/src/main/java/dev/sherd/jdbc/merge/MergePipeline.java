@@ -137,6 +137,13 @@ public final class MergePipeline {
     if (v == null) {
       return none;
     }
+    if (v instanceof String text) { // a bound string holding an integer, as one database accepts
+      try {
+        v = new BigDecimal(text.trim());
+      } catch (NumberFormatException e) {
+        throw new SQLDataException(clause + " must be an integer, was '" + text + "'", "22018");
+      }
+    }
     long count;
     if (JdbcValues.isIntegral(v)) {
       count = ((Number) v).longValue();

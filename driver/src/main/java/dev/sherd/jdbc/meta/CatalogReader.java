@@ -102,6 +102,8 @@ final class CatalogReader {
   /**
    * {@code call} on the first shard other than the default one that has {@code table}, its
    * catalog columns reported as {@code logicalCatalog}; null when no other shard has the table.
+   * Best effort: a shard that cannot answer (down, say) is skipped, so that the logical catalog,
+   * which the default shard holds, stays readable while another shard is unavailable.
    */
   MetaRows readElsewhere(String logicalCatalog, String schema, String table, Shape shape,
       Call call) throws SQLException {
@@ -109,16 +111,21 @@ final class CatalogReader {
       if (shard == config.defaultShard()) {
         continue;
       }
-      MetaRows there = onShard(shard, lease -> {
-        DatabaseMetaData md = lease.connection().getMetaData();
-        CatalogScope scope = CatalogScope.resolve(lease.connection(), md, config.dialect(),
-            null, schema, shape.schemaPattern());
-        if (!exists(md, scope, table)) {
-          return null;
-        }
-        return restrict(MetaRows.copy(call.on(md, scope.catalogArg(), scope.schemaArg)), scope,
-            shape, logicalCatalog);
-      });
+      MetaRows there;
+      try {
+        there = onShard(shard, lease -> {
+          DatabaseMetaData md = lease.connection().getMetaData();
+          CatalogScope scope = CatalogScope.resolve(lease.connection(), md, config.dialect(),
+              null, schema, shape.schemaPattern());
+          if (!exists(md, scope, table)) {
+            return null;
+          }
+          return restrict(MetaRows.copy(call.on(md, scope.catalogArg(), scope.schemaArg)),
+              scope, shape, logicalCatalog);
+        });
+      } catch (SQLException unavailable) {
+        continue;
+      }
       if (there != null) {
         return there;
       }

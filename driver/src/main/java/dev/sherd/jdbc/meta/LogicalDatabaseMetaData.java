@@ -134,27 +134,34 @@ public final class LogicalDatabaseMetaData implements DatabaseMetaData {
 
   // ---- identity -----------------------------------------------------------------------------------
 
-  /** Always {@code Sherd}: tools must not mistake a cluster for one plain database. */
+  /**
+   * The shards' own product name ({@code H2}, {@code PostgreSQL}, {@code MariaDB}): ORMs, query
+   * builders and migration tools choose their SQL dialect by it, and the cluster speaks exactly that
+   * dialect. That it is Sherd shows in the version string, the driver name and
+   * {@link #getShardDatabaseProductName()}.
+   */
   @Override
-  public String getDatabaseProductName() {
-    return "Sherd";
+  public String getDatabaseProductName() throws SQLException {
+    return text(Fact.PRODUCT_NAME);
   }
 
-  /** Sherd's version and the database under it, e.g. {@code 0.1 over H2 2.4.240 (2025-09-22)}. */
+  /**
+   * The shards' version followed by Sherd's, e.g. {@code 2.4.240 (2025-09-22) (via Sherd 0.1)}: the
+   * database's own version comes first so tools that parse it keep working.
+   */
   @Override
   public String getDatabaseProductVersion() throws SQLException {
-    return driver.version() + " over " + text(Fact.PRODUCT_NAME) + " "
-        + text(Fact.PRODUCT_VERSION);
+    return text(Fact.PRODUCT_VERSION) + " (via Sherd " + driver.version() + ")";
   }
 
   @Override
-  public int getDatabaseMajorVersion() {
-    return driver.major();
+  public int getDatabaseMajorVersion() throws SQLException {
+    return limit(Fact.MAJOR_VERSION);
   }
 
   @Override
-  public int getDatabaseMinorVersion() {
-    return driver.minor();
+  public int getDatabaseMinorVersion() throws SQLException {
+    return limit(Fact.MINOR_VERSION);
   }
 
   @Override

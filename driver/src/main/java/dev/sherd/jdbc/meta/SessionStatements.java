@@ -39,6 +39,10 @@ import java.util.Set;
  *       {@code transaction_read_only} and their older names;
  *   <li>everything else: {@link SQLFeatureNotSupportedException} (0A000) naming the setting.
  * </ul>
+ *
+ * <p>{@code SET TRANSACTION …} without {@code SESSION} is applied like the {@code SESSION} form,
+ * to the logical connection until changed (MySQL would apply it to the next transaction only,
+ * PostgreSQL to the current one).
  */
 public final class SessionStatements {
 

@@ -31,6 +31,8 @@ final class ShardFacts {
   enum Fact {
     PRODUCT_NAME(DatabaseMetaData::getDatabaseProductName),
     PRODUCT_VERSION(DatabaseMetaData::getDatabaseProductVersion),
+    MAJOR_VERSION(DatabaseMetaData::getDatabaseMajorVersion),
+    MINOR_VERSION(DatabaseMetaData::getDatabaseMinorVersion),
     ALL_TABLES_ARE_SELECTABLE(DatabaseMetaData::allTablesAreSelectable),
     NULLS_ARE_SORTED_HIGH(DatabaseMetaData::nullsAreSortedHigh),
     NULLS_ARE_SORTED_LOW(DatabaseMetaData::nullsAreSortedLow),

@@ -37,20 +37,23 @@ public final class SherdParameterMetaData implements ParameterMetaData {
 
   /**
    * Copies {@code count} parameters of a shard driver's answer; each answer the driver refuses
-   * (some describe no types without a server round trip) is reported as unknown.
+   * (some describe no types without a server round trip) is reported as unknown, and so is a
+   * parameter it describes as {@code OTHER} without naming a type (MariaDB's "NULL").
    */
   public static SherdParameterMetaData copyOf(ParameterMetaData md, int count) {
     List<Parameter> list = new ArrayList<>(count);
     for (int i = 1; i <= count; i++) {
       int type = answer(md::getParameterType, i, UNKNOWN.type());
       String typeName = answer(md::getParameterTypeName, i, null);
-      String className = answer(md::getParameterClassName, i, null);
-      boolean known = type != Types.OTHER || typeName != null;
+      if (type == Types.OTHER && (typeName == null || typeName.equalsIgnoreCase("NULL")
+          || typeName.equalsIgnoreCase("OTHER"))) {
+        list.add(UNKNOWN);
+        continue;
+      }
       list.add(new Parameter(answer(md::isNullable, i, UNKNOWN.nullable()),
           answer(md::isSigned, i, UNKNOWN.signed()), answer(md::getPrecision, i, 0),
-          answer(md::getScale, i, 0), type,
-          typeName != null ? typeName : UNKNOWN.typeName(),
-          className != null && known ? className : UNKNOWN.className(),
+          answer(md::getScale, i, 0), type, typeName != null ? typeName : UNKNOWN.typeName(),
+          answer(md::getParameterClassName, i, UNKNOWN.className()),
           answer(md::getParameterMode, i, UNKNOWN.mode())));
     }
     return new SherdParameterMetaData(list);

@@ -61,12 +61,17 @@ public final class StatementDescriber {
     if (sql == null) {
       return SherdParameterMetaData.unknown(count);
     }
-    Lease lease = session.lease(session.runtime().config().defaultShard());
+    int shard = session.runtime().config().defaultShard();
+    Lease lease = session.lease(shard);
     try (PreparedStatement ps = lease.connection().prepareStatement(sql)) {
       ParameterMetaData md = ps.getParameterMetaData();
       return md == null || md.getParameterCount() != count ? SherdParameterMetaData.unknown(count)
           : SherdParameterMetaData.copyOf(md, count);
     } catch (SQLException e) {
+      if (session.inTransaction()) {
+        // the failed describe may have aborted the shard's transaction (PostgreSQL): say so
+        throw ShardErrors.wrap(session.runtime().config().shard(shard).name(), e);
+      }
       return SherdParameterMetaData.unknown(count);
     } finally {
       lease.release();

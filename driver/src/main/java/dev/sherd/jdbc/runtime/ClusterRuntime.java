@@ -2,6 +2,7 @@ package dev.sherd.jdbc.runtime;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sherd.jdbc.cache.ResultCache;
 import dev.sherd.jdbc.merge.StringCollation;
 import dev.sherd.jdbc.result.ColumnInfo;
 import dev.sherd.metadata.ClusterConfig;
@@ -32,12 +33,14 @@ public final class ClusterRuntime implements AutoCloseable {
   private final ThreadPoolExecutor scatterExecutor;
   private final Cache<String, List<ColumnInfo>> resultColumns;
   private final TransactionManager transactions;
+  private final ResultCache resultCache; // query results (dev.sherd.jdbc.cache), per runtime
   private volatile StringCollation collation; // learnt from the first shard that merges strings
   int users; // guarded by ClusterRegistry.class
 
   ClusterRuntime(ClusterConfig config, String name) throws SQLException {
     this.config = config;
     this.name = name;
+    this.resultCache = ResultCache.forCluster(config); // first: it can refuse a bad override
     this.planner = new Planner(config, Planner.DEFAULT_MAX_PLANS);
     this.pools = new ShardPools(config, name);
     int threads = Math.max(2, config.shardCount());
@@ -49,6 +52,11 @@ public final class ClusterRuntime implements AutoCloseable {
     this.transactions = new TransactionManager(config, pools,
         TransactionSettings.fromSystemProperties(), "sherd-" + name + "-recovery");
     warmUpParser(planner, "sherd-" + name + "-warmup");
+  }
+
+  /** The query-result cache shared by every connection of this runtime (dev.sherd.jdbc.cache). */
+  public ResultCache resultCache() {
+    return resultCache;
   }
 
   /**
@@ -129,6 +137,7 @@ public final class ClusterRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    resultCache.close();
     transactions.close();
     scatterExecutor.shutdownNow();
     pools.close();

@@ -71,7 +71,7 @@ public final class ShardPools implements AutoCloseable {
     } catch (SQLException e) {
       String shard = config.shard(index).name();
       throw new SQLTransientConnectionException("shard " + shard + " is unavailable: "
-          + e.getMessage(), e.getSQLState() == null ? "08001" : e.getSQLState(), e.getErrorCode(), e);
+          + e.getMessage(), "08001", e.getErrorCode(), e);
     }
   }
 

@@ -28,7 +28,10 @@ public final class GlobalTransaction {
   final Connection[] held;
   final Xid[] branches;
   final boolean[] written;
+  /** Prepared branches whose commit failed: left to recovery, never rolled back here. */
+  final boolean[] leftToRecovery;
   String gtid;
+  private String rollbackOnly;
 
   public GlobalTransaction(TransactionManager manager, SessionSettings session) {
     this.manager = manager;
@@ -37,6 +40,7 @@ public final class GlobalTransaction {
     this.held = new Connection[shards];
     this.branches = new Xid[shards];
     this.written = new boolean[shards];
+    this.leftToRecovery = new boolean[shards];
   }
 
   /** The connection of {@code shard}'s branch, starting the branch at first use. */
@@ -78,6 +82,16 @@ public final class GlobalTransaction {
     return true;
   }
 
+  /** True when the transaction wrote to a shard other than {@code shard}. */
+  public boolean wroteOtherThan(int shard) {
+    for (int s = 0; s < written.length; s++) {
+      if (written[s] && s != shard) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int writtenCount() {
     int n = 0;
     for (boolean w : written) {
@@ -93,6 +107,12 @@ public final class GlobalTransaction {
    */
   public void commit() throws SQLException {
     try {
+      if (rollbackOnly != null) {
+        String reason = rollbackOnly;
+        endLocally(false);
+        throw new java.sql.SQLTransactionRollbackException("transaction rolled back instead of"
+            + " committed: " + reason, "40000");
+      }
       if (writtenCount() <= 1) {
         endLocally(true);
       } else {
@@ -141,7 +161,11 @@ public final class GlobalTransaction {
     }
   }
 
-  /** Returns every held connection to its pool. */
+  /**
+   * Returns every held connection to its pool, rolling back first whatever is still open on it:
+   * HikariCP does not track work done through executeLargeUpdate/executeLargeBatch, and its reset
+   * to auto-commit on return would otherwise commit that work.
+   */
   void reset() {
     for (int shard = 0; shard < held.length; shard++) {
       Connection c = held[shard];
@@ -149,6 +173,14 @@ public final class GlobalTransaction {
       branches[shard] = null;
       written[shard] = false;
       if (c != null) {
+        if (!leftToRecovery[shard]) {
+          try {
+            c.rollback(); // a no-op after the branch ended; the safety net when it did not
+          } catch (SQLException ignored) {
+            // the branch already ended
+          }
+        }
+        leftToRecovery[shard] = false;
         try {
           c.close();
         } catch (SQLException ignored) {
@@ -157,5 +189,16 @@ public final class GlobalTransaction {
       }
     }
     gtid = null;
+    rollbackOnly = null;
+  }
+
+  /**
+   * Marks the transaction as able only to roll back: a statement that wrote to several shards
+   * failed on one after changing others, and one database would have undone the whole statement.
+   */
+  public void markRollbackOnly(String reason) {
+    if (rollbackOnly == null) {
+      rollbackOnly = reason;
+    }
   }
 }

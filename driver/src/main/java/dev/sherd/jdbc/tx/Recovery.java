@@ -38,13 +38,15 @@ public final class Recovery {
   void runQuietly() {
     try {
       Report r = run();
-      if (!r.errors().isEmpty()) {
+      if (!r.errors().isEmpty() && !m.closing()) {
         LOG.warn("transaction recovery of {} could not reach everything: {}", m.clusterId(),
             r.errors());
       }
     } catch (SQLException | RuntimeException e) {
       m.stats().lastRecoveryError = e.getMessage();
-      LOG.warn("transaction recovery of {} failed: {}", m.clusterId(), e.getMessage());
+      if (!m.closing()) {
+        LOG.warn("transaction recovery of {} failed: {}", m.clusterId(), e.getMessage());
+      }
     }
   }
 
@@ -59,6 +61,7 @@ public final class Recovery {
     for (int s = 0; s < shards; s++) {
       try (Connection c = m.pools().borrow(s)) {
         DecisionTable.ensureExists(c);
+        m.decisionTableReady(s);
         decisions.put(s, DecisionTable.all(c));
       } catch (SQLException e) {
         errors.add(m.shardName(s) + ": " + e.getMessage());

@@ -31,7 +31,8 @@ public final class TransactionManager implements AutoCloseable {
   private final String clusterId;
   private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
   private final TransactionStats stats = new TransactionStats();
-  private final boolean[] decisionTableReady;
+  private final boolean[] decisionTableReady; // benign race: creating the table is idempotent
+  private volatile boolean closing;
   private final Recovery recovery;
   private final ScheduledExecutorService scheduler;
 
@@ -103,7 +104,15 @@ public final class TransactionManager implements AutoCloseable {
     return Xid.newGlobal(clusterId, decisionShard, System.currentTimeMillis());
   }
 
-  /** Creates the decision table on {@code shard} once, on its own auto-commit connection. */
+  /** Recovery created (or found) the decision table on {@code shard}. */
+  void decisionTableReady(int shard) {
+    decisionTableReady[shard] = true;
+  }
+
+  /**
+   * Creates the decision table on {@code shard} once, on its own auto-commit connection (DDL
+   * cannot run inside the branch). Recovery normally did it already when the runtime started.
+   */
   void ensureDecisionTable(int shard) throws SQLException {
     if (decisionTableReady[shard]) {
       return;
@@ -131,8 +140,14 @@ public final class TransactionManager implements AutoCloseable {
     return recovery.describeInDoubt();
   }
 
+  /** True once the runtime is shutting down (recovery then stops quietly). */
+  boolean closing() {
+    return closing;
+  }
+
   @Override
   public void close() {
+    closing = true;
     scheduler.shutdownNow();
     try {
       scheduler.awaitTermination(5, TimeUnit.SECONDS);

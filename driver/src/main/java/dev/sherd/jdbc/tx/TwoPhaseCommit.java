@@ -39,16 +39,28 @@ final class TwoPhaseCommit {
         decision = s;
       }
     }
-    m.ensureDecisionTable(decision);
-    long started = System.currentTimeMillis();
     boolean[] prepared = new boolean[tx.held.length];
+    try {
+      m.ensureDecisionTable(decision);
+    } catch (SQLException e) {
+      abort(tx, prepared);
+      throw rolledBack("shard " + m.shardName(decision) + " cannot hold the commit decision table "
+          + DecisionTable.TABLE + ": " + e.getMessage(), e);
+    }
+    long started = System.currentTimeMillis();
     // Phase one: prepare the written branches that do not hold the decision.
     for (int s = 0; s < tx.held.length; s++) {
       if (tx.held[s] == null || s == decision) {
         continue;
       }
       if (!tx.written[s]) {
-        protocol.commitOnePhase(tx.held[s], tx.branches[s]); // read-only: nothing to prepare
+        try {
+          protocol.commitOnePhase(tx.held[s], tx.branches[s]); // read-only: nothing to prepare
+        } catch (SQLException e) {
+          abort(tx, prepared);
+          throw rolledBack("shard " + m.shardName(s) + " failed to end its read-only branch: "
+              + e.getMessage(), e);
+        }
         continue;
       }
       try {
@@ -94,6 +106,7 @@ final class TwoPhaseCommit {
         protocol.commitPrepared(tx.held[s], tx.branches[s], true);
         FaultPoints.passed("committed");
       } catch (SQLException e) {
+        tx.leftToRecovery[s] = true;
         m.stats().leftToRecovery.incrementAndGet();
         LOG.warn("transaction {} is committed, but its branch on shard {} could not be committed"
             + " yet ({}); recovery will commit it", tx.gtid, m.shardName(s), e.getMessage());
@@ -124,6 +137,7 @@ final class TwoPhaseCommit {
           try {
             m.protocol().commitPrepared(tx.held[s], tx.branches[s], true);
           } catch (SQLException e) {
+            tx.leftToRecovery[s] = true;
             m.stats().leftToRecovery.incrementAndGet();
           }
         }

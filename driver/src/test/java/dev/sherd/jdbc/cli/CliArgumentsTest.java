@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliArgumentsTest {
 
   @Test
-  void parse_noArguments_isDemoShowcase() throws UsageException {
+  void parse_noArguments_isShellOnDemo() throws UsageException {
     CliArguments a = CliArguments.parse();
-    assertEquals(Command.SHOWCASE, a.command());
+    assertEquals(Command.SHELL, a.command());
     assertTrue(a.demo());
     assertEquals(Optional.empty(), a.config());
     assertEquals(List.of(), a.statements());
@@ -80,10 +80,18 @@ class CliArgumentsTest {
   }
 
   @Test
-  void parse_configWithoutStatements_fails() {
+  void parse_configWithoutStatements_isShellOnThatFile() throws UsageException {
+    CliArguments a = CliArguments.parse("--config", "c.yaml");
+    assertEquals(Command.SHELL, a.command());
+    assertFalse(a.demo());
+    assertEquals(Optional.of(Path.of("c.yaml")), a.config());
+  }
+
+  @Test
+  void parse_demoAndConfigWithoutStatements_fails() {
     UsageException e = assertThrows(UsageException.class,
-        () -> CliArguments.parse("--config", "c.yaml"));
-    assertTrue(e.getMessage().contains("-e"), e.getMessage());
+        () -> CliArguments.parse("--demo", "--config", "c.yaml"));
+    assertTrue(e.getMessage().contains("give one"), e.getMessage());
   }
 
   @Test

@@ -28,8 +28,8 @@ class SherdCliTest {
   }
 
   @Test
-  void noArguments_runsShowcaseWithExplainAndResultOfEveryExample() {
-    CliRun run = CliRun.of();
+  void demo_runsShowcaseWithExplainAndResultOfEveryExample() {
+    CliRun run = CliRun.of("--demo");
     assertEquals(SherdCli.EXIT_OK, run.exitCode(), run::toString);
     String out = run.out();
     assertTrue(out.contains("Loaded 8 countries"), run::toString);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sherd.jdbc.SherdConnection;
 import dev.sherd.jdbc.runtime.ClusterRuntime;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -265,14 +264,6 @@ final class MetaCluster implements AutoCloseable {
       for (int i = 0; i < SHARDS; i++) {
         s.execute(dropDatabase(i));
       }
-    }
-  }
-
-  static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException ignored) {
-      // a temporary directory
     }
   }
 }

@@ -14,6 +14,7 @@ import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -154,10 +155,14 @@ class TwoPhaseCommitTest {
             "the test's trigger did not make phase two fail on s1");
         assertEquals(Set.of(6), cluster.ids("items"), "s0 committed, s1 still prepared");
         assertEquals(List.of("s1"), cluster.shardsWithPreparedBranches());
+        if (family == Family.H2) {
+          // the dead branch connection went back to the pool; HikariCP checks a connection
+          // idle for 500 ms before lending it (see the H2 test below for what happens sooner)
+          Thread.sleep(600);
+        }
         List<String> inDoubt = TxCluster.describe(tm.inDoubt());
-        assertEquals(1, inDoubt.size(), inDoubt.toString());
-        assertTrue(inDoubt.get(0).startsWith("s1:") && inDoubt.get(0).endsWith(":commit"),
-            inDoubt.toString());
+        assertTrue(inDoubt.stream().anyMatch(b -> b.startsWith("s1:") && b.endsWith(":commit")),
+            "s1's branch is in doubt with a COMMIT decision: " + inDoubt);
 
         Recovery.Report report = tm.recoverNow();
         assertEquals(1, report.committed(), report.toString());
@@ -166,6 +171,36 @@ class TwoPhaseCommitTest {
       assertEquals(Set.of(6, 1006), cluster.ids("items"));
       assertEquals(List.of(), cluster.preparedBranches());
       assertEquals(List.of(), cluster.decisionsWithOutcome("C"));
+    }
+  }
+
+  /**
+   * H2 reports a branch session that died with error 90121 ("Database is already closed"), which
+   * HikariCP does not treat as fatal: when phase two fails on such a branch, the transaction
+   * closes the connection and the pool lends the dead session out again — here to the very next
+   * recovery run, which then cannot commit the branch. A connection whose branch operation failed
+   * must be evicted, not returned.
+   */
+  @Test
+  void commit_failingAfterTheDecisionOnH2_doesNotLendTheDeadBranchConnectionAgain()
+      throws Exception {
+    try (TxCluster cluster = TxCluster.start(Family.H2, dir)) {
+      installKillTrigger(cluster);
+      try (Connection c = cluster.connect()) {
+        TransactionManager tm = TxCluster.transactions(c);
+        c.setAutoCommit(false);
+        insert(c, 9);
+        insert(c, 1009);
+        armKillTrigger(cluster, branchSession(cluster, c, 1009));
+        c.commit();
+        assertEquals(List.of("s1"), cluster.shardsWithPreparedBranches());
+
+        Recovery.Report report = tm.recoverNow();
+        assertEquals(List.of(), report.errors(), "recovery right after the failed commit: "
+            + report);
+        assertEquals(1, report.committed(), report.toString());
+      }
+      assertEquals(Set.of(9, 1009), cluster.ids("items"));
     }
   }
 

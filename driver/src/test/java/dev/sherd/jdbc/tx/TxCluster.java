@@ -49,6 +49,9 @@ final class TxCluster implements AutoCloseable {
   /** Prefix of every branch name of this cluster: {@code sherd_<cluster id>_}. */
   final String branchPrefix;
 
+  /** For a server family: holds the server-wide lock on the sherd_tx_* databases. */
+  private Connection lock;
+
   private TxCluster(Family family, Path dir, Path config, String branchPrefix) {
     this.family = family;
     this.dir = dir;
@@ -69,9 +72,17 @@ final class TxCluster implements AutoCloseable {
     Files.writeString(file, yaml(family, dir), StandardCharsets.UTF_8);
     String prefix = Xid.PREFIX + TransactionManager.clusterId(ClusterConfig.load(file)) + "_";
     TxCluster cluster = new TxCluster(family, dir, file, prefix);
-    cluster.recreateDatabases();
-    cluster.onEveryShard("CREATE TABLE items (id INT PRIMARY KEY, tag VARCHAR(40) NOT NULL)",
-        "CREATE TABLE accounts (id INT PRIMARY KEY, balance BIGINT NOT NULL)");
+    if (family != Family.H2) {
+      cluster.lock = lockDatabases(family);
+    }
+    try {
+      cluster.recreateDatabases();
+      cluster.onEveryShard("CREATE TABLE items (id INT PRIMARY KEY, tag VARCHAR(40) NOT NULL)",
+          "CREATE TABLE accounts (id INT PRIMARY KEY, balance BIGINT NOT NULL)");
+    } catch (SQLException | RuntimeException e) {
+      cluster.releaseLock();
+      throw e;
+    }
     return cluster;
   }
 
@@ -87,6 +98,56 @@ final class TxCluster implements AutoCloseable {
       System.err.println("*** SKIPPED " + family + " two-phase-commit test: " + what
           + " is unreachable: " + e.getMessage() + " ***");
       Assumptions.abort(what + " is unreachable: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The database names are fixed, and another build may run these tests against the same server
+   * at the same time: a server-wide lock (PostgreSQL advisory lock, MariaDB GET_LOCK) held until
+   * {@link #close} makes such runs take turns instead of dropping each other's databases.
+   */
+  private static Connection lockDatabases(Family family) throws SQLException {
+    Connection c = admin(family);
+    String sql = family == Family.POSTGRESQL ? "SELECT pg_try_advisory_lock(7312064)"
+        : "SELECT GET_LOCK('sherd_tx_databases', 0)";
+    long deadline = System.nanoTime() + 600_000_000_000L;
+    boolean announced = false;
+    try (Statement s = c.createStatement()) {
+      while (true) {
+        try (ResultSet rs = s.executeQuery(sql)) {
+          rs.next();
+          if (rs.getBoolean(1)) {
+            return c;
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          throw new SQLException("the sherd_tx_* databases stayed locked by another test run for"
+              + " 10 minutes");
+        }
+        if (!announced) {
+          announced = true;
+          System.err.println("waiting for another test run to release the sherd_tx_* databases");
+        }
+        Thread.sleep(200);
+      }
+    } catch (SQLException | InterruptedException e) {
+      c.close();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while waiting for the sherd_tx_* databases", e);
+      }
+      throw (SQLException) e;
+    }
+  }
+
+  private void releaseLock() {
+    if (lock != null) {
+      try {
+        lock.close(); // ends the session, which releases its lock
+      } catch (SQLException ignored) {
+        // the session is gone either way
+      }
+      lock = null;
     }
   }
 
@@ -157,21 +218,46 @@ final class TxCluster implements AutoCloseable {
 
   /**
    * A logical connection; when it starts the cluster runtime, the runtime has the test grace
-   * period and no background recovery after its start-up run.
+   * period and no background recovery after its start-up run, and that run is over when this
+   * returns: it would otherwise race the test, finishing branches the test means to look at.
    */
   Connection connect() throws SQLException {
+    Connection c;
     synchronized (TxCluster.class) {
       String grace = System.getProperty("sherd.tx.gracePeriodMillis");
       String interval = System.getProperty("sherd.tx.recoveryIntervalMillis");
       System.setProperty("sherd.tx.gracePeriodMillis", String.valueOf(GRACE_MILLIS));
       System.setProperty("sherd.tx.recoveryIntervalMillis", "3600000");
       try {
-        return DriverManager.getConnection(url());
+        c = DriverManager.getConnection(url());
       } finally {
         restore("sherd.tx.gracePeriodMillis", grace);
         restore("sherd.tx.recoveryIntervalMillis", interval);
       }
     }
+    try {
+      awaitStartupRecovery(transactions(c));
+    } catch (SQLException | RuntimeException | InterruptedException e) {
+      c.close();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new SQLException("start-up recovery: " + e.getMessage(), e);
+    }
+    return c;
+  }
+
+  /**
+   * Waits for a runtime's start-up recovery run to end. Runs are serialized, so once it has
+   * started, recoverNow() returns only after it.
+   */
+  static void awaitStartupRecovery(TransactionManager tm)
+      throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (tm.stats().recoveryRuns() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    tm.recoverNow();
   }
 
   private static void restore(String key, String value) {
@@ -394,11 +480,15 @@ final class TxCluster implements AutoCloseable {
     if (family == Family.H2) {
       return; // files in the test's temporary directory
     }
-    rollbackLeftoversOfEarlierRuns();
-    try (Connection c = admin(family); Statement s = c.createStatement()) {
-      for (int i = 0; i < SHARDS; i++) {
-        s.execute(dropDatabase(i));
+    try {
+      rollbackLeftoversOfEarlierRuns();
+      try (Connection c = admin(family); Statement s = c.createStatement()) {
+        for (int i = 0; i < SHARDS; i++) {
+          s.execute(dropDatabase(i));
+        }
       }
+    } finally {
+      releaseLock();
     }
   }
 

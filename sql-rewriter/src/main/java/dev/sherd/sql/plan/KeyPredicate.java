@@ -34,6 +34,9 @@ public sealed interface KeyPredicate {
     @Override
     public ShardSet shards(ShardingFunction function, int shardCount, Object[] params) {
       Object v = valueOf(value, params);
+      if (v == UNROUTABLE) {
+        return ShardSet.all(shardCount);
+      }
       return v == null ? ShardSet.none() : ShardSet.single(function.shardOf(v));
     }
 
@@ -50,6 +53,9 @@ public sealed interface KeyPredicate {
     public ShardSet shards(ShardingFunction function, int shardCount, Object[] params) {
       Object lo = lower == null ? null : valueOf(lower, params);
       Object hi = upper == null ? null : valueOf(upper, params);
+      if (lo == UNROUTABLE || hi == UNROUTABLE) {
+        return ShardSet.all(shardCount);
+      }
       if ((lower != null && lo == null) || (upper != null && hi == null)) {
         return ShardSet.none(); // a comparison with NULL matches nothing
       }
@@ -97,15 +103,45 @@ public sealed interface KeyPredicate {
     }
   }
 
+  /** A value whose canonical form the database would change (a fraction cast to an integer). */
+  Object UNROUTABLE = new Object();
+
   private static Object valueOf(MergeExpr value, Object[] params) {
     if (value instanceof MergeExpr.Literal l) {
       return l.value();
+    }
+    if (value instanceof MergeExpr.Cast cast) {
+      Object v = valueOf(cast.operand(), params);
+      return v == null || !integerType(cast.typeName()) || isIntegral(v) ? v : UNROUTABLE;
     }
     int index = ((MergeExpr.Param) value).index();
     return params == null || index >= params.length ? null : params[index];
   }
 
+  private static boolean integerType(String typeName) {
+    switch (typeName) {
+      case "BIGINT": case "INTEGER": case "INT": case "SMALLINT": case "TINYINT":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** True for a value the database casts to an integer without rounding it. */
+  private static boolean isIntegral(Object v) {
+    try {
+      java.math.BigDecimal d = v instanceof Number n ? new java.math.BigDecimal(n.toString())
+          : new java.math.BigDecimal(v.toString().trim());
+      return d.stripTrailingZeros().scale() <= 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   private static String describe(MergeExpr value) {
+    if (value instanceof MergeExpr.Cast c) {
+      return "CAST(" + describe(c.operand()) + " AS " + c.typeName() + ")";
+    }
     if (value instanceof MergeExpr.Param p) {
       return "?" + (p.index() + 1);
     }

@@ -16,6 +16,12 @@ public sealed interface MergeExpr {
   /** The value of column {@code index} (0-based) of the merged row. */
   record Ref(int index) implements MergeExpr {}
 
+  /**
+   * {@code CAST(operand AS typeName)} of a literal or parameter compared with a sharding key (as
+   * query builders write {@code id = CAST(? AS BIGINT)}); used for routing only.
+   */
+  record Cast(MergeExpr operand, String typeName) implements MergeExpr {}
+
   /** A constant from the SQL text (Long, BigDecimal, Double, String, Boolean or null). */
   record Literal(Object value) implements MergeExpr {}
 

@@ -1,0 +1,117 @@
+package dev.sherd.benchmarks;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Benchmark 2: writes into {@code order_log} (hash-sharded on {@code user_id}, emptied before
+ * every iteration so its size stays comparable between ways) through a PreparedStatement prepared
+ * once, in auto-commit mode.
+ *
+ * <ul>
+ *   <li>{@code singleRow}: one row per call (routed to one shard);
+ *   <li>{@code batch100}: 100 rows per {@code executeBatch}, consecutive users of a shuffled list,
+ *       so the rows spread over the four shards (for {@code directOneShard}: all on s0).
+ * </ul>
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar InsertBenchmark}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 4)
+@Measurement(iterations = 5, time = 4)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class InsertBenchmark {
+
+  static final String SQL = "INSERT INTO order_log (user_id, order_id, category, amount, qty)"
+      + " VALUES (?, ?, ?, ?, ?)";
+  static final int BATCH = 100;
+
+  /** The thread's connection, statement, and the next row to write. */
+  @State(Scope.Thread)
+  public static class Writer {
+    OrdersCluster cluster;
+    Connection connection;
+    PreparedStatement insert;
+    long[] users;
+    int nextUser;
+    long nextOrderId;
+
+    @Setup(Level.Trial)
+    public void setUp(ClusterState state) throws SQLException {
+      cluster = state.cluster;
+      int[] visible = Shuffle.indexes(OrdersData.USERS,
+          i -> cluster.visibleShard() < 0
+              || OrdersData.shardOfUser(cluster.data.users[i]) == cluster.visibleShard(), 11);
+      users = new long[visible.length];
+      for (int i = 0; i < visible.length; i++) {
+        users[i] = cluster.data.users[visible[i]];
+      }
+      connection = cluster.dataSource().getConnection();
+      insert = connection.prepareStatement(SQL);
+    }
+
+    @Setup(Level.Iteration)
+    public void empty() throws SQLException {
+      cluster.truncate("order_log");
+      nextOrderId = 1;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws SQLException {
+      try (Connection c = connection; PreparedStatement s = insert) {
+        // closed in reverse order
+      }
+    }
+
+    void bindNext() throws SQLException {
+      long user = users[nextUser];
+      nextUser = nextUser + 1 == users.length ? 0 : nextUser + 1;
+      long order = nextOrderId++;
+      insert.setLong(1, user);
+      insert.setLong(2, order);
+      insert.setString(3, OrdersData.CATEGORIES.get((int) (order & 7)));
+      insert.setBigDecimal(4, BigDecimal.valueOf(order % 100_000, 2));
+      insert.setInt(5, 1 + (int) (order % 10));
+    }
+  }
+
+  @Benchmark
+  public int singleRow(Writer w) throws SQLException {
+    w.bindNext();
+    int count = w.insert.executeUpdate();
+    if (count != 1) {
+      throw new IllegalStateException("insert count " + count);
+    }
+    return count;
+  }
+
+  @Benchmark
+  public int[] batch100(Writer w) throws SQLException {
+    for (int i = 0; i < BATCH; i++) {
+      w.bindNext();
+      w.insert.addBatch();
+    }
+    int[] counts = w.insert.executeBatch();
+    if (counts.length != BATCH) {
+      throw new IllegalStateException("batch of " + BATCH + " returned " + counts.length
+          + " counts");
+    }
+    return counts;
+  }
+}

@@ -7,6 +7,7 @@ import dev.sherd.jdbc.result.ShardErrors;
 import dev.sherd.jdbc.runtime.ClusterRegistry;
 import dev.sherd.jdbc.runtime.ClusterRuntime;
 import dev.sherd.jdbc.tx.GlobalTransaction;
+import dev.sherd.metadata.DialectFamily;
 import dev.sherd.metadata.ShardSet;
 import java.sql.Array;
 import java.sql.Blob;
@@ -76,6 +77,11 @@ public final class SherdConnection implements Connection, ShardSession {
     if (transaction != null) {
       return transaction.lease(shard);
     }
+    return borrow(shard);
+  }
+
+  /** A pooled connection with this session's settings, returned to the pool on release. */
+  private Lease borrow(int shard) throws SQLException {
     java.sql.Connection c = runtime.pools().borrow(shard);
     try {
       session.applyTo(c);
@@ -104,16 +110,63 @@ public final class SherdConnection implements Connection, ShardSession {
   }
 
   @Override
-  public void beforeDdl(ShardSet shards, String sql) throws SQLException {
+  public ShardSession beforeDdl(ShardSet shards, String sql) throws SQLException {
     if (transaction == null) {
-      return;
+      return this;
     }
-    if (shards.size() > 1 || transaction.wroteOtherThan(shards.first())) {
-      throw new SQLException("DDL inside a transaction that spans shards: the shard databases"
-          + " commit DDL on their own, so it cannot be part of this transaction; commit first"
-          + " [SQL: " + sql + "]", "25001");
+    if (runtime.config().dialect() == DialectFamily.POSTGRESQL) {
+      transaction.beforeWrite(shards); // transactional DDL: part of the transaction's commit
+      return this;
     }
+    commit(); // H2 and MySQL commit the open transaction before DDL; so does the cluster
+    return autoCommitView;
   }
+
+  /**
+   * This connection's session as if auto-commit were on, for DDL that H2 and MySQL run outside
+   * any transaction even when the application's connection has auto-commit off.
+   */
+  private final ShardSession autoCommitView = new ShardSession() {
+    @Override
+    public ClusterRuntime runtime() {
+      return runtime;
+    }
+
+    @Override
+    public Lease lease(int shard) throws SQLException {
+      return borrow(shard);
+    }
+
+    @Override
+    public boolean inTransaction() {
+      return false;
+    }
+
+    @Override
+    public ShardSession beforeDdl(ShardSet shards, String sql) {
+      return this;
+    }
+
+    @Override
+    public void markRollbackOnly(String reason) {
+      // no transaction
+    }
+
+    @Override
+    public void beforeWrite(ShardSet shards, String sql) {
+      // no transaction
+    }
+
+    @Override
+    public void schemaChanged() {
+      SherdConnection.this.schemaChanged();
+    }
+
+    @Override
+    public CacheSession cacheSession() {
+      return cacheSession;
+    }
+  };
 
   @Override
   public void markRollbackOnly(String reason) {

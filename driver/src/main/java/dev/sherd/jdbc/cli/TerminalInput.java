@@ -95,9 +95,8 @@ final class TerminalInput implements ShellInput {
           Files.createFile(file);
         }
       }
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.APPEND)) {
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-      }
+      FileChannel.open(file, StandardOpenOption.APPEND).close();
+      return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     } catch (IOException | SecurityException e) {
       return Optional.empty();
     }

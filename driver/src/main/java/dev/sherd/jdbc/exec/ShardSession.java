@@ -20,10 +20,13 @@ public interface ShardSession {
   boolean inTransaction();
 
   /**
-   * Called before DDL on {@code shards}. The shard databases commit DDL on their own, so inside a
-   * transaction DDL is refused unless it touches one shard and the transaction wrote no other.
+   * Called before DDL on {@code shards}; returns the session the DDL must run in. Inside a
+   * transaction the shard family decides, as one database of that family would: PostgreSQL's DDL
+   * is transactional, so it joins the transaction's branches (and its two-phase commit); H2 and
+   * MySQL commit the open transaction before DDL, so the transaction is committed and the DDL runs
+   * in auto-commit.
    */
-  void beforeDdl(ShardSet shards, String sql) throws SQLException;
+  ShardSession beforeDdl(ShardSet shards, String sql) throws SQLException;
 
   /** Inside a transaction: it can now only roll back (a multi-shard statement failed midway). */
   void markRollbackOnly(String reason);

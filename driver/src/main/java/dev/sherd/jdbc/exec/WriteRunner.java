@@ -82,9 +82,9 @@ final class WriteRunner {
     return run(session, perShard, params, options, plan.broadcast(), true);
   }
 
-  static UpdateResult ddl(ShardSession session, DdlPlan plan, StatementOptions options)
+  static UpdateResult ddl(ShardSession connection, DdlPlan plan, StatementOptions options)
       throws SQLException {
-    session.beforeDdl(plan.shards(), plan.sql());
+    ShardSession session = connection.beforeDdl(plan.shards(), plan.sql());
     if (plan.onlyDefaultMustSucceed()) {
       try {
         return dropOnDefaultThenOthers(session, plan, options);

@@ -46,6 +46,7 @@ class BankTransferCrashTest {
       cluster.createAccounts(ACCOUNTS_PER_SHARD, BALANCE);
       long expected = TxCluster.SHARDS * ACCOUNTS_PER_SHARD * BALANCE;
       long transfers = 0;
+      int inDoubtAfterKills = 0;
       for (int round = 1; round <= rounds; round++) {
         ChildJvm.Running worker = ChildJvm.start(cluster, List.of(
             "sherd.tx.recoveryIntervalMillis=500"),
@@ -62,13 +63,18 @@ class BankTransferCrashTest {
         ChildJvm.Result killed = worker.kill();
         long done = lastCount(killed.output(), "transfers=");
         transfers += done;
+        inDoubtAfterKills += cluster.preparedBranches().size();
         log.append("round ").append(round).append(": killed ").append(killAfter)
-            .append(" ms after the first transfer; ").append(lastLine(killed.output())).append('\n');
+            .append(" ms after the first transfer; ").append(lastLine(killed.output()))
+            .append("; branches left in doubt: ").append(cluster.preparedBranches().size())
+            .append('\n');
       }
       long started = System.nanoTime();
       TxCluster.Settled settled = cluster.recoverUntilSettled();
       log.append("final recovery (").append((System.nanoTime() - started) / 1_000_000)
           .append(" ms): ").append(settled).append('\n');
+      log.append("branches left in doubt by the kills, all rounds: ").append(inDoubtAfterKills)
+          .append('\n');
       System.out.print(log);
 
       assertTrue(transfers > 0, "no transfer committed in any round: " + log);

@@ -25,7 +25,7 @@ final class LogicalTables {
    * Tables the driver itself keeps on the shards (dev.sherd.jdbc.tx.DecisionTable: two-phase
    * commit decisions): machinery, not part of the logical database, so never listed.
    */
-  static final Set<String> INTERNAL = Set.of("sherd_tx_decisions");
+  static final Set<String> INTERNAL = Set.of(dev.sherd.jdbc.tx.DecisionTable.MYSQL_TABLE);
 
   private final CatalogReader reader;
   private final ClusterConfig config;

@@ -1,5 +1,6 @@
 package dev.sherd.jdbc.tx;
 
+import dev.sherd.metadata.DialectFamily;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,8 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The durable commit decisions, one small table per shard ({@code sherd_tx_decisions}) holding a
- * row per undecided-by-branches global transaction whose decision lives on that shard.
+ * The durable commit decisions, one small table per shard holding a row per global transaction
+ * whose decision lives on that shard and whose branches are not all resolved yet. It lives in its
+ * own schema ({@code sherd.tx_decisions}) on H2 and PostgreSQL, so it never appears among the
+ * application's tables (migration tools check that schema is empty); on MySQL/MariaDB, where a
+ * schema is a database, it is {@code sherd_tx_decisions} in the shard's database.
  *
  * <p>Why a table on a participant (as Citus and Vitess do): the coordinator inserts the COMMIT row
  * inside the decision shard's own branch, so that branch's local commit IS the decision — atomic
@@ -19,27 +23,42 @@ import java.util.List;
  * for its transaction, so of a late coordinator and recovery exactly one wins (the other hits the
  * key, or waits for the row lock and then does). COMMIT rows are deleted once every branch is
  * committed; ABORT rows after a retention period far longer than any coordinator may wait, so the
- * table stays small. Stateless.
+ * table stays small. Immutable.
  */
-final class DecisionTable {
+public final class DecisionTable {
 
-  static final String TABLE = "sherd_tx_decisions";
+  /** The table's name on MySQL/MariaDB (hidden from the logical metadata). */
+  public static final String MYSQL_TABLE = "sherd_tx_decisions";
   static final String COMMIT = "C";
   static final String ABORT = "A";
 
-  private DecisionTable() {}
+  private final String schema;
+  private final String table;
 
-  static void ensureExists(Connection c) throws SQLException {
+  DecisionTable(DialectFamily family) {
+    this.schema = family == DialectFamily.MYSQL ? null : "sherd";
+    this.table = family == DialectFamily.MYSQL ? MYSQL_TABLE : "sherd.tx_decisions";
+  }
+
+  /** The table's qualified name, for messages. */
+  String name() {
+    return table;
+  }
+
+  void ensureExists(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (gtid VARCHAR(64) NOT NULL PRIMARY KEY,"
+      if (schema != null) {
+        s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+      }
+      s.execute("CREATE TABLE IF NOT EXISTS " + table + " (gtid VARCHAR(64) NOT NULL PRIMARY KEY,"
           + " outcome CHAR(1) NOT NULL, decided_millis BIGINT NOT NULL)");
     }
   }
 
   /** Inserts the decision (in the caller's transaction); a key violation means it was taken. */
-  static void insert(Connection c, String gtid, String outcome, long nowMillis)
+  void insert(Connection c, String gtid, String outcome, long nowMillis)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
         + " (gtid, outcome, decided_millis) VALUES (?, ?, ?)")) {
       ps.setString(1, gtid);
       ps.setString(2, outcome);
@@ -49,8 +68,8 @@ final class DecisionTable {
   }
 
   /** The recorded outcome of {@code gtid}, or null when none is recorded. */
-  static String outcome(Connection c, String gtid) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT outcome FROM " + TABLE
+  String outcome(Connection c, String gtid) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT outcome FROM " + table
         + " WHERE gtid = ?")) {
       ps.setString(1, gtid);
       try (ResultSet rs = ps.executeQuery()) {
@@ -59,18 +78,18 @@ final class DecisionTable {
     }
   }
 
-  static void delete(Connection c, String gtid) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE gtid = ?")) {
+  void delete(Connection c, String gtid) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE gtid = ?")) {
       ps.setString(1, gtid);
       ps.executeUpdate();
     }
   }
 
   /** Decisions recorded on this shard: {gtid, outcome, decided_millis}. */
-  static List<Object[]> all(Connection c) throws SQLException {
+  List<Object[]> all(Connection c) throws SQLException {
     List<Object[]> rows = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT gtid, outcome, decided_millis FROM " + TABLE)) {
+        ResultSet rs = s.executeQuery("SELECT gtid, outcome, decided_millis FROM " + table)) {
       while (rs.next()) {
         rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)});
       }
@@ -79,8 +98,8 @@ final class DecisionTable {
   }
 
   /** Deletes ABORT rows decided before {@code cutoffMillis}. */
-  static int purgeAborts(Connection c, long cutoffMillis) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE
+  int purgeAborts(Connection c, long cutoffMillis) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table
         + " WHERE outcome = 'A' AND decided_millis < ?")) {
       ps.setLong(1, cutoffMillis);
       return ps.executeUpdate();

@@ -60,9 +60,9 @@ public final class Recovery {
     Map<Integer, List<Object[]>> decisions = new HashMap<>();
     for (int s = 0; s < shards; s++) {
       try (Connection c = m.pools().borrow(s)) {
-        DecisionTable.ensureExists(c);
+        m.decisions().ensureExists(c);
         m.decisionTableReady(s);
-        decisions.put(s, DecisionTable.all(c));
+        decisions.put(s, m.decisions().all(c));
       } catch (SQLException e) {
         errors.add(m.shardName(s) + ": " + e.getMessage());
       }
@@ -113,17 +113,17 @@ public final class Recovery {
   private Outcome resolve(Connection branchShard, Xid xid) throws SQLException {
     String outcome;
     try (Connection d = m.pools().borrow(xid.decisionShard)) {
-      outcome = DecisionTable.outcome(d, xid.global);
+      outcome = m.decisions().outcome(d, xid.global);
       if (outcome == null) {
         long age = System.currentTimeMillis() - xid.startMillis;
         if (age < m.settings().gracePeriodMillis()) {
           return Outcome.WAITING;
         }
         try {
-          DecisionTable.insert(d, xid.global, DecisionTable.ABORT, System.currentTimeMillis());
+          m.decisions().insert(d, xid.global, DecisionTable.ABORT, System.currentTimeMillis());
           outcome = DecisionTable.ABORT;
         } catch (SQLIntegrityConstraintViolationException e) {
-          outcome = DecisionTable.outcome(d, xid.global); // the coordinator decided first
+          outcome = m.decisions().outcome(d, xid.global); // the coordinator decided first
         }
       }
     }
@@ -146,11 +146,11 @@ public final class Recovery {
         for (Object[] row : e.getValue()) {
           String gtid = (String) row[0];
           if (DecisionTable.COMMIT.equals(row[1]) && !stillInDoubt.contains(gtid)) {
-            DecisionTable.delete(c, gtid);
+            m.decisions().delete(c, gtid);
             removed++;
           }
         }
-        removed += DecisionTable.purgeAborts(c, abortCutoff);
+        removed += m.decisions().purgeAborts(c, abortCutoff);
       } catch (SQLException ex) {
         errors.add(m.shardName(e.getKey()) + ": " + ex.getMessage());
       }

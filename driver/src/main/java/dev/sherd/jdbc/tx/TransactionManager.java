@@ -28,6 +28,7 @@ public final class TransactionManager implements AutoCloseable {
   private final ShardPools pools;
   private final TransactionSettings settings;
   private final BranchProtocol protocol;
+  private final DecisionTable decisions;
   private final String clusterId;
   private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
   private final TransactionStats stats = new TransactionStats();
@@ -42,6 +43,7 @@ public final class TransactionManager implements AutoCloseable {
     this.pools = pools;
     this.settings = settings;
     this.protocol = BranchProtocol.of(config.dialect(), settings.phaseTimeoutSeconds());
+    this.decisions = new DecisionTable(config.dialect());
     this.clusterId = clusterId(config);
     this.decisionTableReady = new boolean[config.shardCount()];
     this.recovery = new Recovery(this);
@@ -77,6 +79,10 @@ public final class TransactionManager implements AutoCloseable {
 
   BranchProtocol protocol() {
     return protocol;
+  }
+
+  DecisionTable decisions() {
+    return decisions;
   }
 
   TransactionSettings settings() {
@@ -118,7 +124,7 @@ public final class TransactionManager implements AutoCloseable {
       return;
     }
     try (Connection c = pools.borrow(shard)) {
-      DecisionTable.ensureExists(c);
+      decisions.ensureExists(c);
     }
     decisionTableReady[shard] = true;
   }
@@ -126,7 +132,7 @@ public final class TransactionManager implements AutoCloseable {
   /** The recorded outcome of {@code gtid} on its decision shard, read on a fresh connection. */
   String decisionOf(String gtid, int decisionShard) throws SQLException {
     try (Connection c = pools.borrow(decisionShard)) {
-      return DecisionTable.outcome(c, gtid);
+      return decisions.outcome(c, gtid);
     }
   }
 

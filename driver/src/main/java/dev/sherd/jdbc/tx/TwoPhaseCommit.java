@@ -45,7 +45,7 @@ final class TwoPhaseCommit {
     } catch (SQLException e) {
       abort(tx, prepared);
       throw rolledBack("shard " + m.shardName(decision) + " cannot hold the commit decision table "
-          + DecisionTable.TABLE + ": " + e.getMessage(), e);
+          + m.decisions().name() + ": " + e.getMessage(), e);
     }
     long started = System.currentTimeMillis();
     // Phase one: prepare the written branches that do not hold the decision.
@@ -80,7 +80,7 @@ final class TwoPhaseCommit {
     }
     Connection decider = tx.held[decision];
     try {
-      DecisionTable.insert(decider, tx.gtid, DecisionTable.COMMIT, System.currentTimeMillis());
+      m.decisions().insert(decider, tx.gtid, DecisionTable.COMMIT, System.currentTimeMillis());
     } catch (SQLIntegrityConstraintViolationException e) {
       abort(tx, prepared);
       throw rolledBack("recovery aborted this transaction before it could commit", e);

@@ -72,6 +72,45 @@ class TransactionTest {
     return keysByShard.get(shard).get(n);
   }
 
+  /** SHOW TRANSACTIONS and RECOVER TRANSACTIONS: the operator's view through the driver. */
+  @Test
+  void showAndRecoverTransactions_reportTwoPhaseCommitsAndRecovery() throws Exception {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      long before = counter(s, "committed with two-phase commit");
+      c.setAutoCommit(false);
+      s.executeUpdate(insert(key(0, 0)));
+      s.executeUpdate(insert(key(1, 0)));
+      c.commit();
+      c.setAutoCommit(true);
+      assertEquals(before + 1, counter(s, "committed with two-phase commit"));
+      try (ResultSet rs = s.executeQuery("RECOVER TRANSACTIONS")) {
+        List<String> lines = new ArrayList<>();
+        while (rs.next()) {
+          lines.add(rs.getString("DECISION") + "=" + rs.getString("VALUE"));
+        }
+        assertTrue(lines.contains("branches committed=0"), lines.toString());
+        assertTrue(lines.contains("branches left to their coordinator (within the grace period)=0"),
+            lines.toString());
+      }
+      try (ResultSet rs = s.executeQuery("SHOW TRANSACTIONS")) {
+        while (rs.next()) {
+          assertEquals("*", rs.getString("SHARD"), "no branch may be left in doubt");
+        }
+      }
+    }
+  }
+
+  private static long counter(Statement s, String name) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SHOW TRANSACTIONS")) {
+      while (rs.next()) {
+        if (name.equals(rs.getString("DECISION"))) {
+          return Long.parseLong(rs.getString("VALUE"));
+        }
+      }
+    }
+    throw new AssertionError("SHOW TRANSACTIONS has no counter " + name);
+  }
+
   @Test
   void writesToOneShard_commit_areVisibleOnThatShard() throws Exception {
     try (Connection c = cluster.connect(); Statement s = c.createStatement()) {

@@ -50,10 +50,20 @@ public final class LocalStatements {
     if (SessionStatements.handles(sql)) {
       return SessionStatements.parse(sql);
     }
+    if (Words.startsWith(sql, "RECOVER")) {
+      List<Token> t = Words.of(sql);
+      if (t.size() == 2 && t.get(1).is("TRANSACTIONS")) {
+        return (logical, session, owner) -> TransactionStatements.recover(session, owner);
+      }
+      return null;
+    }
     if (!Words.startsWith(sql, "SHOW")) {
       return null;
     }
     List<Token> t = Words.of(sql);
+    if (t.size() == 2 && t.get(1).is("TRANSACTIONS")) {
+      return (logical, session, owner) -> TransactionStatements.show(session, owner);
+    }
     if ((t.size() == 2 && t.get(1).is("SHARDING"))
         || (t.size() == 3 && t.get(1).is("SHERD") && t.get(2).is("TABLES"))) {
       return LocalStatements::showSharding;

@@ -35,17 +35,22 @@ public final class DecisionTable {
   private final String schema;
   private final String table;
 
+  /** The decision table of a family's shards (public for tests and operators' tooling). */
+  public static DecisionTable of(DialectFamily family) {
+    return new DecisionTable(family);
+  }
+
   DecisionTable(DialectFamily family) {
     this.schema = family == DialectFamily.MYSQL ? null : "sherd";
     this.table = family == DialectFamily.MYSQL ? MYSQL_TABLE : "sherd.tx_decisions";
   }
 
-  /** The table's qualified name, for messages. */
-  String name() {
+  /** The table's qualified name. */
+  public String name() {
     return table;
   }
 
-  void ensureExists(Connection c) throws SQLException {
+  public void ensureExists(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       if (schema != null) {
         s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);

@@ -241,10 +241,10 @@ class TwoPhaseCommitTest {
   /** A trigger on s0's decision table that kills one armed session of s1 when a decision is recorded. */
   private static void installKillTrigger(TxCluster cluster) throws SQLException {
     try (Connection c = cluster.direct(0); Statement s = c.createStatement()) {
-      DecisionTable.ensureExists(c);
+      cluster.decisionTable().ensureExists(c);
       switch (cluster.family) {
         case H2:
-          s.execute("CREATE TRIGGER kill_victim AFTER INSERT ON " + DecisionTable.TABLE
+          s.execute("CREATE TRIGGER kill_victim AFTER INSERT ON " + cluster.decisionTable().name()
               + " FOR EACH ROW CALL \"" + AbortSessionTrigger.class.getName() + "\"");
           break;
         case POSTGRESQL:
@@ -252,12 +252,12 @@ class TwoPhaseCommitTest {
           s.execute("CREATE FUNCTION kill_victim() RETURNS trigger LANGUAGE plpgsql AS $$"
               + " BEGIN PERFORM pg_terminate_backend(id::int, 5000) FROM victims;"
               + " DELETE FROM victims; RETURN NEW; END $$");
-          s.execute("CREATE TRIGGER kill_victim AFTER INSERT ON " + DecisionTable.TABLE
+          s.execute("CREATE TRIGGER kill_victim AFTER INSERT ON " + cluster.decisionTable().name()
               + " FOR EACH ROW EXECUTE FUNCTION kill_victim()");
           break;
         default:
           s.execute("CREATE TABLE victims (id BIGINT)");
-          s.execute("CREATE TRIGGER kill_victim AFTER INSERT ON " + DecisionTable.TABLE
+          s.execute("CREATE TRIGGER kill_victim AFTER INSERT ON " + cluster.decisionTable().name()
               + " FOR EACH ROW BEGIN DECLARE v BIGINT; SELECT MAX(id) INTO v FROM victims;"
               + " IF v IS NOT NULL THEN DELETE FROM victims; KILL v; END IF; END");
       }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Assumptions;
  * DATABASE-NOTES), or the databases {@code sherd_tx_s0..s2} on the local PostgreSQL or MariaDB
  * server, created by {@link #start} and dropped by {@link #close}. Tables {@code items(id, tag)}
  * and {@code accounts(id, balance)} are range-sharded on id so a test knows where a row lives:
- * s0 holds 0..999, s1 1000..1999, s2 2000 and up.
+ * s0 holds 0..999, s1 1000..1999, s2 2000 and up; {@code journal(tid, account, delta)}, one row
+ * per account a transfer changed, lives with its account.
  *
  * <p>Everything here uses plain shard connections except {@link #connect}, which opens the
  * cluster through the driver with this JVM's settings (grace period {@link #GRACE_MILLIS},
@@ -78,7 +79,9 @@ final class TxCluster implements AutoCloseable {
     try {
       cluster.recreateDatabases();
       cluster.onEveryShard("CREATE TABLE items (id INT PRIMARY KEY, tag VARCHAR(40) NOT NULL)",
-          "CREATE TABLE accounts (id INT PRIMARY KEY, balance BIGINT NOT NULL)");
+          "CREATE TABLE accounts (id INT PRIMARY KEY, balance BIGINT NOT NULL)",
+          "CREATE TABLE journal (tid VARCHAR(40) NOT NULL, account INT NOT NULL,"
+              + " delta BIGINT NOT NULL, PRIMARY KEY (tid, account))");
     } catch (SQLException | RuntimeException e) {
       cluster.releaseLock();
       throw e;
@@ -190,9 +193,10 @@ final class TxCluster implements AutoCloseable {
           .append(", password: \"\", pool: { maximumPoolSize: 8, minimumIdle: 0 } }\n");
     }
     sb.append("default-shard: s0\ntables:\n");
-    for (String table : new String[] {"items", "accounts"}) {
+    for (String table : new String[] {"items", "accounts", "journal"}) {
       sb.append("  ").append(table).append(":\n")
-          .append("    sharding-key: id\n    algorithm: range\n    key-type: number\n")
+          .append("    sharding-key: ").append(table.equals("journal") ? "account" : "id")
+          .append("\n    algorithm: range\n    key-type: number\n")
           .append("    ranges:\n")
           .append("      - { shard: s0, to: 1000 }\n")
           .append("      - { shard: s1, from: 1000, to: 2000 }\n")
@@ -317,6 +321,52 @@ final class TxCluster implements AutoCloseable {
   }
 
   /**
+   * What the journal says went wrong, for a failure message: every transfer whose journal rows
+   * do not add up to zero (a part of it committed without the rest), and every account whose
+   * balance is not its start balance plus its journal deltas.
+   */
+  String journalDiscrepancies(long startBalance) throws SQLException {
+    java.util.Map<String, List<String>> parts = new java.util.TreeMap<>();
+    java.util.Map<String, Long> sums = new java.util.TreeMap<>();
+    java.util.Map<Integer, Long> deltaByAccount = new java.util.TreeMap<>();
+    java.util.Map<Integer, Long> balances = new java.util.TreeMap<>();
+    for (int i = 0; i < SHARDS; i++) {
+      try (Connection c = direct(i); Statement s = c.createStatement()) {
+        try (ResultSet rs = s.executeQuery("SELECT tid, account, delta FROM journal")) {
+          while (rs.next()) {
+            String tid = rs.getString(1);
+            parts.computeIfAbsent(tid, k -> new ArrayList<>())
+                .add("s" + i + ":" + rs.getInt(2) + ":" + rs.getLong(3));
+            sums.merge(tid, rs.getLong(3), Long::sum);
+            deltaByAccount.merge(rs.getInt(2), rs.getLong(3), Long::sum);
+          }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT id, balance FROM accounts")) {
+          while (rs.next()) {
+            balances.put(rs.getInt(1), rs.getLong(2));
+          }
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (java.util.Map.Entry<String, Long> e : sums.entrySet()) {
+      if (e.getValue() != 0) {
+        out.append("partial transfer ").append(e.getKey()).append(' ')
+            .append(parts.get(e.getKey())).append('\n');
+      }
+    }
+    for (java.util.Map.Entry<Integer, Long> e : balances.entrySet()) {
+      long expected = startBalance + deltaByAccount.getOrDefault(e.getKey(), 0L);
+      if (e.getValue() != expected) {
+        out.append("account ").append(e.getKey()).append(" holds ").append(e.getValue())
+            .append(", its journal says ").append(expected).append('\n');
+      }
+    }
+    return out.length() == 0 ? "journal consistent (" + sums.size() + " transfers)\n"
+        : out.toString();
+  }
+
+  /**
    * This cluster's prepared branches, read directly from every shard ("s1:sherd_..._b1"). MariaDB
    * lists XA transactions server-wide, so there a branch is attributed by its branch qualifier.
    */
@@ -364,11 +414,17 @@ final class TxCluster implements AutoCloseable {
     return out;
   }
 
+  /** The driver's decision table on this family's shards. */
+  DecisionTable decisionTable() {
+    return DecisionTable.of(dev.sherd.metadata.DialectFamily.valueOf(
+        family == Family.MARIADB ? "MYSQL" : family.name()));
+  }
+
   /** Decision rows on one shard as "gtid=C" / "gtid=A"; empty when the table does not exist. */
   List<String> decisions(int shard) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = direct(shard); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT gtid, outcome FROM " + DecisionTable.TABLE)) {
+        ResultSet rs = s.executeQuery("SELECT gtid, outcome FROM " + decisionTable().name())) {
       while (rs.next()) {
         out.add(rs.getString(1) + "=" + rs.getString(2));
       }

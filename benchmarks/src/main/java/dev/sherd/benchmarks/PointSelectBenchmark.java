@@ -64,8 +64,8 @@ public class PointSelectBenchmark {
     }
 
     static int[] visibleOrders(OrdersCluster cluster, int seed) {
-      return Shuffle.indexes(OrdersData.ORDERS, cluster.data.ordersOf(cluster.visibleShard()),
-          seed);
+      int shard = Boolean.getBoolean("bench.experimentS0") ? 0 : cluster.visibleShard();
+      return Shuffle.indexes(OrdersData.ORDERS, cluster.data.ordersOf(shard), seed);
     }
 
     int nextOrder() {

@@ -1,12 +1,15 @@
 package dev.sherd.conformance;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -37,7 +40,15 @@ final class ServerAdmin implements AutoCloseable {
     }
 
     static ServerAdmin connect(Backend backend) throws SQLException {
-        return new ServerAdmin(backend, open(backend));
+        Connection admin = open(backend);
+        if (backend == Backend.MARIADB) {
+            // DROP DATABASE waits for metadata locks, by default for a year; an XA branch a killed run
+            // left prepared would hang the suite instead of failing it.
+            try (Statement st = admin.createStatement()) {
+                st.execute("SET SESSION lock_wait_timeout = " + LOCK_WAIT_SECONDS);
+            }
+        }
+        return new ServerAdmin(backend, admin);
     }
 
     /** Empty when the server accepts an admin connection; otherwise why not. Asked once per JVM. */
@@ -53,6 +64,10 @@ final class ServerAdmin implements AutoCloseable {
     }
 
     private static Connection open(Backend backend) throws SQLException {
+        return DriverManager.getConnection(backend.adminUrl(), properties(backend));
+    }
+
+    private static Properties properties(Backend backend) {
         Properties p = new Properties();
         p.setProperty("user", backend.user());
         p.setProperty("password", backend.password());
@@ -62,7 +77,7 @@ final class ServerAdmin implements AutoCloseable {
         } else {
             p.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS * 1000));
         }
-        return DriverManager.getConnection(backend.adminUrl(), p);
+        return p;
     }
 
     /** Waits (bounded) for the server-wide lock named {@code name}; held until {@link #close()}. */
@@ -93,7 +108,7 @@ final class ServerAdmin implements AutoCloseable {
         try (PreparedStatement ps = admin.prepareStatement(sql)) {
             if (backend == Backend.POSTGRESQL) {
                 CRC32 crc = new CRC32();
-                crc.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                crc.update(name.getBytes(StandardCharsets.UTF_8));
                 ps.setLong(1, crc.getValue());
             } else {
                 ps.setString(1, name);
@@ -115,8 +130,38 @@ final class ServerAdmin implements AutoCloseable {
     }
 
     void drop(String database) throws SQLException {
+        if (backend == Backend.POSTGRESQL) {
+            rollBackPreparedTransactions(database);
+        }
         try (Statement st = admin.createStatement()) {
             st.execute(backend.dropDatabase(database));
+        }
+    }
+
+    /**
+     * PostgreSQL refuses to drop a database that holds prepared (two-phase) transactions, which a
+     * run killed between PREPARE and COMMIT leaves behind. They belong to that run's throwaway
+     * database only, so rolling them back is safe; it has to happen in the database itself.
+     */
+    private void rollBackPreparedTransactions(String database) throws SQLException {
+        List<String> gids = new ArrayList<>();
+        try (PreparedStatement ps = admin.prepareStatement("SELECT gid FROM pg_prepared_xacts WHERE database = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    gids.add(rs.getString(1));
+                }
+            }
+        }
+        if (gids.isEmpty()) {
+            return;
+        }
+        System.out.println("Rolling back " + gids.size() + " prepared transaction(s) left in " + database + " before dropping it: " + gids);
+        try (Connection c = DriverManager.getConnection(backend.url(database), properties(backend));
+             Statement st = c.createStatement()) {
+            for (String gid : gids) {
+                st.execute("ROLLBACK PREPARED '" + gid.replace("'", "''") + "'");
+            }
         }
     }
 

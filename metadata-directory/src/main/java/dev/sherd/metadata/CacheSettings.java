@@ -9,9 +9,11 @@ import java.util.Set;
 
 /*
  * The cluster YAML's "cache:" section (plus "cache: false" on a table under "tables:"), read by CacheSettingsReader.
- * The defaults are the safe ones the driver's result cache documents: on, 64 MiB, results over 4 MiB not kept, entries
- * dropped after 60 s so writes that bypass the driver are seen within that time. Built only through the builder,
- * whose setters check their argument and whose build() checks combinations, naming the option.
+ * Off unless the config has a cache section: a cache serves writes made elsewhere (another process, another
+ * application instance) late, up to its time to live, and the project's rule is "correct, or a clear refusal", so
+ * that trade-off is the operator's to make. A section turns it on with the defaults: 64 MiB, results over 4 MiB not
+ * kept, entries dropped after 60 s. Built only through the builder, whose setters check their argument and whose
+ * build() checks combinations, naming the option.
  */
 /**
  * Settings of the driver's query-result cache: whether it is on, its memory bound, the largest result it keeps, how
@@ -27,8 +29,8 @@ public final class CacheSettings {
     /** Default time an entry is served after it was stored: 60 s. */
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
 
-    /** The settings of a config without a cache section. */
-    public static final CacheSettings DEFAULTS = newBuilder().build();
+    /** The settings of a config without a cache section: the cache is off. */
+    public static final CacheSettings DEFAULTS = newBuilder().enabled(false).build();
 
     private final boolean enabled;
     private final long maxBytes;
@@ -117,7 +119,10 @@ public final class CacheSettings {
                 + ", ttl=" + ttl + ", excluded=" + excludedTables + ", invalidate-together=" + invalidateTogether + "]";
     }
 
-    /** Builds {@link CacheSettings}; each setter checks its argument, {@link #build()} the combination. Not thread-safe. */
+    /**
+     * Builds {@link CacheSettings}, starting from an enabled cache with the default bounds; each setter checks its
+     * argument, {@link #build()} the combination. Not thread-safe.
+     */
     public static final class Builder {
         private boolean enabled = true;
         private long maxBytes = DEFAULT_MAX_BYTES;

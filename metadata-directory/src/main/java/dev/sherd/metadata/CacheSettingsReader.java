@@ -10,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /*
- * "cache:" is either a boolean (cache: false turns the cache off) or a mapping of the keys below. Sizes are a
+ * No "cache:" section: the cache is off. "cache:" is either a boolean (cache: true turns it on with the defaults) or a
+ * mapping of the keys below, which turns it on unless it says enabled: false. Sizes are a
  * whole number of bytes or a number with a binary unit (64MiB, 512 KiB); KB/MB/GB are refused rather than guessed
  * (1000 or 1024?). A duration needs a unit (ms, s, m, h): a bare 60 is refused for the same reason. A table's own
  * "cache: false" under "tables:" is the same as listing it under cache.exclude.
@@ -26,7 +27,7 @@ final class CacheSettingsReader {
     }
 
     static CacheSettings read(ConfigNode cache, ConfigNode tables) throws ConfigException {
-        CacheSettings.Builder b = CacheSettings.newBuilder();
+        CacheSettings.Builder b = CacheSettings.newBuilder().enabled(cache.isPresent());
         if (cache.isPresent() && cache.raw().isBoolean()) {
             b.enabled(cache.booleanOr(true));
         } else if (cache.isPresent()) {

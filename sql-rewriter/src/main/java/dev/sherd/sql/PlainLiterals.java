@@ -1,6 +1,10 @@
 package dev.sherd.sql;
 
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.H2SqlDialect;
+import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.dialect.MysqlSqlDialect;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 
@@ -45,9 +49,31 @@ final class PlainLiterals {
     }
   }
 
+  /**
+   * MySQL/MariaDB. Also repairs two of Calcite's MySQL unparsings: {@code BETWEEN ASYMMETRIC},
+   * which MariaDB rejects, and {@code EXTRACT}, whose MySQL form throws ClassCastException on an
+   * unvalidated tree; both are written in their standard form, which MySQL accepts.
+   */
   static final class Mysql extends MysqlSqlDialect {
     Mysql() {
       super(MysqlSqlDialect.DEFAULT_CONTEXT);
+    }
+
+    @Override
+    public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+      if (call.getOperator() instanceof SqlBetweenOperator between) {
+        SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.SIMPLE);
+        call.operand(0).unparse(writer, between.getLeftPrec(), between.getRightPrec());
+        writer.sep(between.isNegated() ? "NOT BETWEEN" : "BETWEEN");
+        call.operand(1).unparse(writer, 0, 0);
+        writer.sep("AND");
+        call.operand(2).unparse(writer, 0, 0);
+        writer.endList(frame);
+      } else if (call.getKind() == SqlKind.EXTRACT) {
+        call.getOperator().unparse(writer, call, leftPrec, rightPrec);
+      } else {
+        super.unparseCall(writer, call, leftPrec, rightPrec);
+      }
     }
 
     @Override

@@ -210,6 +210,12 @@ public final class Planner {
       return new QueryPlan(sql, shape.parameterCount, route, direct, null, List.of(), 0, false,
           e.getMessage().substring("not supported across shards: ".length()), analysis.tables,
           shape.lockClause != null, nondeterministic, noCache);
+    } catch (RuntimeException e) {
+      // Calcite could not write this statement for the shard database: it still runs as written
+      // on one shard; a scatter is refused, naming why.
+      return new QueryPlan(sql, shape.parameterCount, route, direct, null, List.of(), 0, false,
+          "the statement cannot be rewritten for the shards (" + e + ")", analysis.tables,
+          shape.lockClause != null, nondeterministic, noCache);
     }
   }
 
@@ -295,7 +301,8 @@ public final class Planner {
    */
   private Optional<SqlNode> parse(StatementShape shape) throws SQLSyntaxErrorException {
     try {
-      return Optional.of(SqlParser.create(shape.body, dialects.parserConfig).parseStmt());
+      return Optional.of(SqlParser.create(parseableText(shape.body), dialects.parserConfig)
+          .parseStmt());
     } catch (SqlParseException e) {
       if (!namesConfiguredTable(shape)) {
         return Optional.empty();
@@ -306,6 +313,30 @@ public final class Planner {
       throw new SQLSyntaxErrorException("cannot parse statement on a sharded or broadcast table"
           + where + ": " + first + " [SQL: " + shape.body + "]", "42000", e);
     }
+  }
+
+  /**
+   * MySQL accepts a string literal as a column alias ({@code AS 'Total'}), which Calcite does not
+   * parse: for parsing only, such an alias is written as a quoted identifier (same label).
+   */
+  private String parseableText(String body) {
+    if (config.dialect() != dev.sherd.metadata.DialectFamily.MYSQL || !body.contains("'")) {
+      return body;
+    }
+    List<SqlToken> tokens = SqlTokenizer.tokenize(body);
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = 1; i < tokens.size(); i++) {
+      SqlToken alias = tokens.get(i);
+      if (alias.type() == SqlToken.Type.STRING && tokens.get(i - 1).isWord("AS")) {
+        out = out == null ? new StringBuilder(body.length()) : out;
+        String text = alias.text().substring(1, alias.text().length() - 1).replace("''", "'");
+        out.append(body, copied, alias.start()).append('`').append(text.replace("`", "``"))
+            .append('`');
+        copied = alias.end();
+      }
+    }
+    return out == null ? body : out.append(body, copied, body.length()).toString();
   }
 
   private static String firstWords(String body) {

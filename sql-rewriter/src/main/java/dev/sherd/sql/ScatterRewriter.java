@@ -103,7 +103,7 @@ final class ScatterRewriter {
         SqlNode expr = stripOrdering(item);
         int index = selectIndex(expr, items);
         if (index < 0) {
-          if (distinct) {
+          if (distinct && !computedFromSelectItems(expr, items)) {
             throw Refusals.unsupported("ORDER BY " + expr + " which is not in the SELECT DISTINCT list");
           }
           hidden.add(aliasTarget(expr, items));
@@ -200,6 +200,36 @@ final class ScatterRewriter {
       }
     }
     return found;
+  }
+
+  /**
+   * True when {@code expr} is computed from the select items alone (e.g. {@code x IS NULL} for
+   * a selected x): as a hidden column it cannot make two DISTINCT rows differ.
+   */
+  private static boolean computedFromSelectItems(SqlNode expr, List<SqlNode> items) {
+    if (expr instanceof SqlIdentifier id) {
+      if (id.isStar()) {
+        return false;
+      }
+      for (SqlNode item : items) {
+        if (matchesItem(id, item)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (expr instanceof SqlSelect || AggregateCalls.isAggregate(expr)
+        || expr.getKind() == SqlKind.OVER) {
+      return false;
+    }
+    if (expr instanceof SqlCall call) {
+      for (SqlNode operand : call.getOperandList()) {
+        if (operand != null && !computedFromSelectItems(operand, items)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** ORDER BY an alias sorts by the aliased expression: that is what a hidden column must hold. */

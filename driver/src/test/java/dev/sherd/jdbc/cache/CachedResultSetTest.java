@@ -40,7 +40,7 @@ class CachedResultSetTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = CacheCluster.start(dir, "resultset", "");
+    cluster = CacheCluster.start(dir, "resultset", "cache: true\n");
     try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(40),"
           + " big BIGINT, amount DECIMAL(12,2), ratio DOUBLE PRECISION, flag BOOLEAN,"

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
 class ResultCacheTest {
 
   static final ClusterConfig CONFIG = config("");
+  /** A cache with the default bounds. */
+  static final CacheSettings ON = CacheSettings.newBuilder().build();
 
   /** A clock the test moves. */
   static final class FakeTicker implements Ticker {
@@ -147,7 +149,7 @@ class ResultCacheTest {
 
   @Test
   void repeatedQuery_runsOnceThenHits() throws SQLException {
-    ResultCache cache = cache(CacheSettings.DEFAULTS);
+    ResultCache cache = cache(ON);
     QueryPlan q = plan("SELECT id, note FROM t WHERE id = ?");
     assertEquals(3, run(cache, q, 1));
     assertEquals(3, run(cache, q, 1));
@@ -209,7 +211,7 @@ class ResultCacheTest {
 
   @Test
   void writeToReadTable_outdatesTheEntry_writeToAnotherDoesNot() throws SQLException {
-    ResultCache cache = cache(CacheSettings.DEFAULTS);
+    ResultCache cache = cache(ON);
     QueryPlan q = plan("SELECT id, note FROM t");
     run(cache, q);
     cache.beginWrite(null, write("UPDATE u SET v = 1")).close();
@@ -223,7 +225,7 @@ class ResultCacheTest {
 
   @Test
   void ddl_outdatesEveryEntry() throws SQLException {
-    ResultCache cache = cache(CacheSettings.DEFAULTS);
+    ResultCache cache = cache(ON);
     run(cache, plan("SELECT id, note FROM t"));
     run(cache, plan("SELECT id, note FROM u"));
     cache.beginWrite(null, write("CREATE INDEX i ON g1 (id)")).close();
@@ -247,7 +249,7 @@ class ResultCacheTest {
 
   @Test
   void loadOverlappingAWrite_isReturned_butNotKept() throws SQLException {
-    ResultCache cache = cache(CacheSettings.DEFAULTS);
+    ResultCache cache = cache(ON);
     QueryPlan q = plan("SELECT id, note FROM t");
     StatementPlan update = write("UPDATE t SET v = 2");
     ResultCache.Loader racing = () -> {
@@ -266,7 +268,7 @@ class ResultCacheTest {
 
   @Test
   void writeInFlight_outdatesWhatWasKeptDuringIt() throws SQLException {
-    ResultCache cache = cache(CacheSettings.DEFAULTS);
+    ResultCache cache = cache(ON);
     QueryPlan q = plan("SELECT id, note FROM t");
     WriteFence inFlight = cache.beginWrite(null, write("UPDATE t SET v = 3"));
     run(cache, q); // may or may not see the write: kept, but only until the write completes
@@ -279,7 +281,7 @@ class ResultCacheTest {
 
   @Test
   void identicalConcurrentMisses_runTheQueryOnce() throws Exception {
-    ResultCache cache = cache(CacheSettings.DEFAULTS);
+    ResultCache cache = cache(ON);
     QueryPlan q = plan("SELECT id, note FROM t WHERE id = ?");
     CountDownLatch release = new CountDownLatch(1);
     ResultCache.Loader slow = () -> {
@@ -316,7 +318,7 @@ class ResultCacheTest {
 
   @Test
   void failedLoad_isNotShared_eachCallerRunsItsOwn() throws SQLException {
-    ResultCache cache = cache(CacheSettings.DEFAULTS);
+    ResultCache cache = cache(ON);
     QueryPlan q = plan("SELECT id, note FROM t");
     SQLException boom = new SQLException("shard s1 is down", "08001");
     assertThrows(SQLException.class, () -> cache.query(null, q, new Object[0], k -> 0, 0, 0,

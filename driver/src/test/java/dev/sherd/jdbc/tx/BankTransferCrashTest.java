@@ -81,6 +81,9 @@ class BankTransferCrashTest {
       assertEquals(List.of(), settled.inDoubtLeft(), "inDoubt() after recovery; " + log);
       assertEquals(List.of(), cluster.preparedBranches(), "prepared branches; " + log);
       long[] totals = cluster.accountTotals();
+      if (totals[0] != expected) {
+        log.append(cluster.journalDiscrepancies(BALANCE));
+      }
       assertEquals(TxCluster.SHARDS * ACCOUNTS_PER_SHARD, totals[1], "accounts; " + log);
       assertEquals(expected, totals[0], "the total balance, read from the shards; " + log);
       try (Connection c = cluster.connect(); Statement s = c.createStatement();

@@ -113,7 +113,9 @@ final class TxWorker {
   }
 
   /**
-   * Debit one account, credit one or two accounts on other shards, in one transaction. Updates
+   * Debit one account, credit one or two accounts on other shards, in one transaction, with a
+   * journal row per account changed (named by the transfer, so a test can find a transfer that
+   * committed in part). Updates
    * go in ascending id order (no deadlock between two transfers); a plain read of a random
    * participant comes first, so any of the shards may hold the decision. A failed transfer is
    * rolled back and retried a few times; money is never created or lost either way.
@@ -123,9 +125,13 @@ final class TxWorker {
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement read = c.prepareStatement("SELECT balance FROM accounts WHERE id = ?");
         PreparedStatement add = c.prepareStatement(
-            "UPDATE accounts SET balance = balance + ? WHERE id = ?")) {
+            "UPDATE accounts SET balance = balance + ? WHERE id = ?");
+        PreparedStatement journal = c.prepareStatement(
+            "INSERT INTO journal (tid, account, delta) VALUES (?, ?, ?)")) {
       c.setAutoCommit(false);
-      while (true) {
+      String worker = Thread.currentThread().getName() + "-" + Long.toHexString(random.nextLong());
+      for (long seq = 1; ; seq++) {
+        String tid = worker + "-" + seq;
         int parties = random.nextInt(3) == 0 ? 3 : 2;
         int first = random.nextInt(TxCluster.SHARDS);
         int[] ids = new int[parties];
@@ -149,6 +155,10 @@ final class TxWorker {
               add.setLong(1, deltas[p]);
               add.setInt(2, ids[p]);
               add.executeUpdate();
+              journal.setString(1, tid + "-" + attempt);
+              journal.setInt(2, ids[p]);
+              journal.setLong(3, deltas[p]);
+              journal.executeUpdate();
             }
             c.commit();
             transfers.incrementAndGet();
@@ -161,7 +171,7 @@ final class TxWorker {
               // the next statement starts a new transaction anyway
             }
             if (failures.get() <= 10) {
-              System.err.println("transfer failed (attempt " + attempt + "): " + e);
+              System.err.println("transfer " + tid + " failed (attempt " + attempt + "): " + e);
             }
           }
         }

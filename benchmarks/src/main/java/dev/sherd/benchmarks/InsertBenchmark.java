@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * once, in auto-commit mode.
  *
  * <ul>
- *   <li>{@code singleRow}: one row per call (routed to one shard);
+ *   <li>{@code singleRow}: one row per call, routed to one shard: users of s0 for Sherd,
+ *       ShardingSphere and {@code directOneShard} (see {@link OrdersCluster#routedShard}), any
+ *       user for {@code direct};
  *   <li>{@code batch100}: 100 rows per {@code executeBatch}, consecutive users of a shuffled list,
  *       so the rows spread over the four shards (for {@code directOneShard}: all on s0).
  * </ul>
@@ -48,22 +50,29 @@ public class InsertBenchmark {
     OrdersCluster cluster;
     Connection connection;
     PreparedStatement insert;
-    long[] users;
+    long[] singleRowUsers;
+    long[] batchUsers;
     int nextUser;
     long nextOrderId;
 
     @Setup(Level.Trial)
     public void setUp(ClusterState state) throws SQLException {
       cluster = state.cluster;
-      int[] visible = Shuffle.indexes(OrdersData.USERS,
-          i -> cluster.visibleShard() < 0
-              || OrdersData.shardOfUser(cluster.data.users[i]) == cluster.visibleShard(), 11);
-      users = new long[visible.length];
-      for (int i = 0; i < visible.length; i++) {
-        users[i] = cluster.data.users[visible[i]];
-      }
+      singleRowUsers = usersOf(cluster, cluster.routedShard());
+      batchUsers = usersOf(cluster, cluster.visibleShard());
       connection = cluster.dataSource().getConnection();
       insert = connection.prepareStatement(SQL);
+    }
+
+    /** The users of {@code shard} (-1: every user), shuffled. */
+    private static long[] usersOf(OrdersCluster cluster, int shard) {
+      int[] chosen = Shuffle.indexes(OrdersData.USERS,
+          i -> shard < 0 || OrdersData.shardOfUser(cluster.data.users[i]) == shard, 11);
+      long[] users = new long[chosen.length];
+      for (int i = 0; i < chosen.length; i++) {
+        users[i] = cluster.data.users[chosen[i]];
+      }
+      return users;
     }
 
     @Setup(Level.Iteration)
@@ -79,9 +88,9 @@ public class InsertBenchmark {
       }
     }
 
-    void bindNext() throws SQLException {
-      long user = users[nextUser];
-      nextUser = nextUser + 1 == users.length ? 0 : nextUser + 1;
+    void bindNext(long[] users) throws SQLException {
+      long user = users[nextUser % users.length];
+      nextUser = nextUser + 1 == Integer.MAX_VALUE ? 0 : nextUser + 1;
       long order = nextOrderId++;
       insert.setLong(1, user);
       insert.setLong(2, order);
@@ -93,7 +102,7 @@ public class InsertBenchmark {
 
   @Benchmark
   public int singleRow(Writer w) throws SQLException {
-    w.bindNext();
+    w.bindNext(w.singleRowUsers);
     int count = w.insert.executeUpdate();
     if (count != 1) {
       throw new IllegalStateException("insert count " + count);
@@ -104,7 +113,7 @@ public class InsertBenchmark {
   @Benchmark
   public int[] batch100(Writer w) throws SQLException {
     for (int i = 0; i < BATCH; i++) {
-      w.bindNext();
+      w.bindNext(w.batchUsers);
       w.insert.addBatch();
     }
     int[] counts = w.insert.executeBatch();

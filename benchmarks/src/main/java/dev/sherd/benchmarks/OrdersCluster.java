@@ -133,10 +133,23 @@ final class OrdersCluster implements AutoCloseable {
 
   /**
    * The shard whose rows this way finds: 0 for {@code directOneShard} (it reads shard s0 only),
-   * -1 (every row) for the others.
+   * -1 (every row) for the others. Scatter statements read these rows.
    */
   int visibleShard() {
     return way == Way.DIRECT_ONE_SHARD ? 0 : -1;
+  }
+
+  /**
+   * The shard whose rows routed statements (point select, single-row insert, range on the key,
+   * transactions) ask for: s0 for Sherd, ShardingSphere and {@code directOneShard}, so all three
+   * send the same statements to the same database with the same rows — {@code directOneShard} is
+   * then exactly the floor, and the difference is the driver. (With keys spread over the four
+   * in-process shards, the drivers would also pay for a working set four times larger in this
+   * JVM's CPU caches, which separate database servers do not share.) -1 (every row) for {@code
+   * direct}, the unsharded database.
+   */
+  int routedShard() {
+    return way == Way.DIRECT ? -1 : 0;
   }
 
   /** Empties {@code table} on every database of this way, bypassing the drivers. */

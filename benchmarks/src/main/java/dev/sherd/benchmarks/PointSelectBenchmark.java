@@ -25,7 +25,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Benchmark 1: a point select by sharding key + primary key ({@code user_id = ? AND order_id = ?})
  * on the 200,000-row {@code orders}, a different existing row each call (a fixed pseudo-random
- * sequence per thread), every column read. Sherd and ShardingSphere route it to one shard.
+ * sequence per thread), every column read. Sherd and ShardingSphere route it to one shard; they and
+ * {@code directOneShard} ask for the same rows, those of shard s0 ({@link
+ * OrdersCluster#routedShard}); {@code direct} for rows anywhere in its one database.
  *
  * <ul>
  *   <li>{@code preparedOnce}: one connection and one PreparedStatement per thread for the whole
@@ -64,8 +66,8 @@ public class PointSelectBenchmark {
     }
 
     static int[] visibleOrders(OrdersCluster cluster, int seed) {
-      int shard = Boolean.getBoolean("bench.experimentS0") ? 0 : cluster.visibleShard();
-      return Shuffle.indexes(OrdersData.ORDERS, cluster.data.ordersOf(shard), seed);
+      return Shuffle.indexes(OrdersData.ORDERS, cluster.data.ordersOf(cluster.routedShard()),
+          seed);
     }
 
     int nextOrder() {

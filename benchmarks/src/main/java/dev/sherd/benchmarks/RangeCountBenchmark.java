@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * PreparedStatements prepared once, a different range each call.
  *
  * <ul>
- *   <li>{@code onKey}: {@code id BETWEEN ? AND ?}, 1,001 ids inside one shard's range. {@code
+ *   <li>{@code onKey}: {@code id BETWEEN ? AND ?}, 1,001 ids inside s0's range (for {@code
+ *       direct}: inside any shard's range; see {@link OrdersCluster#routedShard}). {@code
  *       events} is range-sharded on {@code id} (Sherd {@code algorithm: range}, ShardingSphere
  *       {@link EventsRangeAlgorithm}), so both drivers route it to one shard, which answers from
  *       its primary key index. (Sherd's hash sharding does not prune key ranges: on {@code orders}
@@ -67,7 +68,7 @@ public class RangeCountBenchmark {
       OrdersCluster cluster = state.cluster;
       Random random = new Random(5);
       for (int i = 0; i < RANGES; i++) {
-        int shard = cluster.visibleShard() >= 0 ? cluster.visibleShard()
+        int shard = cluster.routedShard() >= 0 ? cluster.routedShard()
             : random.nextInt(OrdersData.SHARDS);
         keyStarts[i] = OrdersData.firstEventOf(shard)
             + random.nextInt(OrdersData.EVENTS_PER_SHARD - KEY_WINDOW);

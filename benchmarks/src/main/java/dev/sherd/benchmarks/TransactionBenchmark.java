@@ -60,7 +60,7 @@ public class TransactionBenchmark {
     public void setUp(ClusterState state) throws SQLException {
       OrdersCluster cluster = state.cluster;
       OrdersData data = cluster.data;
-      int secondShard = shards == 2 && cluster.visibleShard() < 0 ? 1 : 0;
+      int secondShard = shards == 2 && cluster.way != Way.DIRECT_ONE_SHARD ? 1 : 0;
       int[] onFirst = Shuffle.indexes(OrdersData.ORDERS, data.ordersOf(0), 21);
       int[] onSecond = Shuffle.indexes(OrdersData.ORDERS, data.ordersOf(secondShard), 22);
       for (int i = 0; i < PAIRS; i++) {

@@ -316,11 +316,13 @@ public final class Planner {
   }
 
   /**
-   * MySQL accepts a string literal as a column alias ({@code AS 'Total'}), which Calcite does not
-   * parse: for parsing only, such an alias is written as a quoted identifier (same label).
+   * MySQL accepts a string literal as a column alias ({@code AS 'Total'}, {@code AS "Total"}),
+   * which Calcite does not parse: for parsing only, such an alias is written as a back-quoted
+   * identifier (same label).
    */
   private String parseableText(String body) {
-    if (config.dialect() != dev.sherd.metadata.DialectFamily.MYSQL || !body.contains("'")) {
+    if (config.dialect() != dev.sherd.metadata.DialectFamily.MYSQL
+        || (body.indexOf('\'') < 0 && body.indexOf('"') < 0)) {
       return body;
     }
     List<SqlToken> tokens = SqlTokenizer.tokenize(body);
@@ -328,9 +330,12 @@ public final class Planner {
     int copied = 0;
     for (int i = 1; i < tokens.size(); i++) {
       SqlToken alias = tokens.get(i);
-      if (alias.type() == SqlToken.Type.STRING && tokens.get(i - 1).isWord("AS")) {
+      boolean quotedText = alias.type() == SqlToken.Type.STRING
+          || (alias.type() == SqlToken.Type.QUOTED && body.charAt(alias.start()) == '"');
+      if (quotedText && tokens.get(i - 1).isWord("AS")) {
         out = out == null ? new StringBuilder(body.length()) : out;
-        String text = alias.text().substring(1, alias.text().length() - 1).replace("''", "'");
+        String text = alias.type() == SqlToken.Type.QUOTED ? alias.text()
+            : alias.text().substring(1, alias.text().length() - 1).replace("''", "'");
         out.append(body, copied, alias.start()).append('`').append(text.replace("`", "``"))
             .append('`');
         copied = alias.end();

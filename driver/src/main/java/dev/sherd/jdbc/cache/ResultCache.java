@@ -190,7 +190,7 @@ public final class ResultCache {
       bypasses.increment();
       return loader.load();
     }
-    TableGenerations.Slot[] slots = generations.readSlots(plan.tables());
+    TableGenerations.Slot[] slots = null; // needed on a miss only
     boolean outdated = false;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       CachedResult kept = valueOf(cache.getIfPresent(key));
@@ -199,6 +199,9 @@ public final class ResultCache {
         return kept.open(owner);
       }
       outdated |= kept != null;
+      if (slots == null) {
+        slots = generations.readSlots(plan.tables());
+      }
       TableGenerations.Stamp stamp = generations.stamp(slots); // before the query runs
       CompletableFuture<CachedResult> mine = new CompletableFuture<>();
       CompletableFuture<CachedResult> winner = cache.asMap().compute(key,

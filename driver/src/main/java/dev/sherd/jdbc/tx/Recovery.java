@@ -75,8 +75,8 @@ public final class Recovery {
       try (Connection c = m.pools().borrow(s)) {
         for (String name : m.protocol().inDoubt(c, prefix)) {
           Xid xid = Xid.parse(name, m.clusterId());
-          if (xid == null) {
-            continue;
+          if (xid == null || xid.shard != s) {
+            continue; // MariaDB's XA RECOVER lists the whole server's branches: keep this shard's
           }
           switch (resolve(c, xid)) {
             case COMMITTED:
@@ -167,7 +167,7 @@ public final class Recovery {
       try (Connection c = m.pools().borrow(s)) {
         for (String name : m.protocol().inDoubt(c, prefix)) {
           Xid xid = Xid.parse(name, m.clusterId());
-          if (xid == null) {
+          if (xid == null || xid.shard != s) {
             continue;
           }
           String decision;

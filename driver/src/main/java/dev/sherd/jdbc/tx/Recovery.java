@@ -127,14 +127,36 @@ public final class Recovery {
         }
       }
     }
-    if (DecisionTable.COMMIT.equals(outcome)) {
-      m.protocol().commitPrepared(branchShard, xid, false);
-      LOG.info("recovery committed branch {} on shard {}", xid, m.shardName(xid.shard));
-      return Outcome.COMMITTED;
+    if (System.currentTimeMillis() - xid.startMillis < m.settings().gracePeriodMillis()) {
+      return Outcome.WAITING; // decided, and its coordinator is most likely finishing it right now
     }
-    m.protocol().rollbackPrepared(branchShard, xid, false);
-    LOG.info("recovery rolled back branch {} on shard {}", xid, m.shardName(xid.shard));
-    return Outcome.ROLLED_BACK;
+    try {
+      if (DecisionTable.COMMIT.equals(outcome)) {
+        m.protocol().commitPrepared(branchShard, xid, false);
+        LOG.info("recovery committed branch {} on shard {}", xid, m.shardName(xid.shard));
+        return Outcome.COMMITTED;
+      }
+      m.protocol().rollbackPrepared(branchShard, xid, false);
+      LOG.info("recovery rolled back branch {} on shard {}", xid, m.shardName(xid.shard));
+      return Outcome.ROLLED_BACK;
+    } catch (SQLException e) {
+      if (finishedElsewhere(e)) {
+        return Outcome.WAITING; // its coordinator (or another instance) finished it meanwhile
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The branch was finished, or is being finished, by another session between listing and
+   * resolving it: PostgreSQL "does not exist" (42704) or "is busy" (55000), MariaDB XAER_NOTA
+   * (1397), H2 "transaction not found" (90129).
+   */
+  private static boolean finishedElsewhere(SQLException e) {
+    String state = String.valueOf(e.getSQLState());
+    String message = String.valueOf(e.getMessage());
+    return state.equals("42704") || (state.equals("55000") && message.contains("busy"))
+        || e.getErrorCode() == 1397 || e.getErrorCode() == 90129;
   }
 
   private int removeSettledDecisions(Map<Integer, List<Object[]>> decisions,

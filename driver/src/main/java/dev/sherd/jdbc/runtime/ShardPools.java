@@ -75,6 +75,14 @@ public final class ShardPools implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes a connection of shard {@code index} out of its pool for good (one that failed in a way
+   * that leaves its session unusable), instead of lending it again.
+   */
+  public void evict(int index, Connection connection) {
+    pools.get(index).evictConnection(connection);
+  }
+
   /** Connections of shard {@code index} currently lent out (for leak checks). */
   public int activeConnections(int index) {
     HikariPoolMXBean bean = pools.get(index).getHikariPoolMXBean();

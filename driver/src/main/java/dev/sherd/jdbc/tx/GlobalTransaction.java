@@ -173,14 +173,17 @@ public final class GlobalTransaction {
       branches[shard] = null;
       written[shard] = false;
       if (c != null) {
-        if (!leftToRecovery[shard]) {
-          try {
-            c.rollback(); // a no-op after the branch ended; the safety net when it did not
-          } catch (SQLException ignored) {
-            // the branch already ended
-          }
+        if (leftToRecovery[shard]) {
+          // its commit failed: the session is suspect and must not be lent again
+          leftToRecovery[shard] = false;
+          manager.pools().evict(shard, c);
+          continue;
         }
-        leftToRecovery[shard] = false;
+        try {
+          c.rollback(); // a no-op after the branch ended; the safety net when it did not
+        } catch (SQLException ignored) {
+          // the branch already ended
+        }
         try {
           c.close();
         } catch (SQLException ignored) {

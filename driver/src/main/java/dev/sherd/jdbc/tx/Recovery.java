@@ -127,9 +127,6 @@ public final class Recovery {
         }
       }
     }
-    if (System.currentTimeMillis() - xid.startMillis < m.settings().gracePeriodMillis()) {
-      return Outcome.WAITING; // decided, and its coordinator is most likely finishing it right now
-    }
     try {
       if (DecisionTable.COMMIT.equals(outcome)) {
         m.protocol().commitPrepared(branchShard, xid, false);

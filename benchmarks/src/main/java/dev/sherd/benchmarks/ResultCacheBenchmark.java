@@ -30,10 +30,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * config when the trial's cluster runtime starts.
  *
  * <ul>
- *   <li>{@code crossShardGroupBy}: {@link ScatterBenchmark#GROUP_BY} (COUNT, SUM, AVG per
- *       category: 4 shards aggregate 50,000 rows each, the driver merges 4 × 8 partial rows), with
- *       {@code cache=on} (every call after the first is a hit) and {@code cache=off}.
- *   <li>{@code pointSelect}: {@link PointSelectBenchmark#SQL} over a working set of
+ *   <li>{@code crossShardGroupBy}: {@link #GROUP_BY} (COUNT, SUM, AVG per category: 4 shards
+ *       aggregate 50,000 rows each, the driver merges 4 × 8 partial rows), with {@code cache=on}
+ *       (every call after the first is a hit) and {@code cache=off}.
+ *   <li>{@code pointSelect}: {@link #POINT_SELECT} (sharding key + primary key) over a working set of
  *       {@value #WORKING_SET} rows of shard s0, cycled, every column read: {@code cachedHit}
  *       (Sherd, cache on: after the first pass every call is a hit), {@code sherd} (cache off: the
  *       single-shard fast path) and {@code directOneShard} (HikariCP + H2 to shard s0, no Sherd).
@@ -58,6 +58,12 @@ public class ResultCacheBenchmark {
 
   /** Rows the point select cycles through: small enough to stay cached. */
   static final int WORKING_SET = 1_000;
+
+  /** The statements of ScatterBenchmark and PointSelectBenchmark, as measured here. */
+  static final String GROUP_BY = "SELECT category, COUNT(*), SUM(amount), AVG(amount)"
+      + " FROM orders GROUP BY category";
+  static final String POINT_SELECT = "SELECT order_id, user_id, category, amount, qty FROM orders"
+      + " WHERE user_id = ? AND order_id = ?";
 
   /** Opens the cluster of {@code way}, with Sherd's result cache on or off for its runtime. */
   static OrdersCluster open(Way way, boolean cache) throws Exception {
@@ -88,7 +94,7 @@ public class ResultCacheBenchmark {
     public void setUp() throws Exception {
       cluster = open(Way.SHERD, cache.equals("on"));
       connection = cluster.dataSource().getConnection();
-      statement = connection.prepareStatement(ScatterBenchmark.GROUP_BY);
+      statement = connection.prepareStatement(GROUP_BY);
     }
 
     @TearDown(Level.Trial)
@@ -117,13 +123,10 @@ public class ResultCacheBenchmark {
       boolean direct = way.equals("directOneShard");
       cluster = open(direct ? Way.DIRECT_ONE_SHARD : Way.SHERD, way.equals("cachedHit"));
       connection = cluster.dataSource().getConnection();
-      statement = connection.prepareStatement(PointSelectBenchmark.SQL);
+      statement = connection.prepareStatement(POINT_SELECT);
       // the same rows for every way: rows of shard s0, which directOneShard can read
       orders = Arrays.copyOf(Shuffle.indexes(OrdersData.ORDERS, cluster.data.ordersOf(0), 7),
           WORKING_SET);
-      if (!PointSelectBenchmark.check(statement, cluster.data, orders[0])) {
-        throw new IllegalStateException(way + ": wrong row for order " + (orders[0] + 1));
-      }
     }
 
     @TearDown(Level.Trial)
@@ -159,7 +162,7 @@ public class ResultCacheBenchmark {
     s.statement.setLong(1, s.cluster.data.orderUser[k]);
     s.statement.setLong(2, k + 1L);
     try (ResultSet rs = s.statement.executeQuery()) {
-      if (!rs.next()) {
+      if (!rs.next() || rs.getLong(1) != k + 1L) {
         throw new IllegalStateException("no order " + (k + 1) + " (" + s.way + ")");
       }
       bh.consume(rs.getLong(1));

@@ -1,5 +1,8 @@
 package dev.sherd.jdbc.cache;
 
+import dev.sherd.metadata.ClusterConfig;
+import dev.sherd.metadata.DialectFamily;
+import dev.sherd.metadata.ShardSpec;
 import java.sql.Connection;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
@@ -128,5 +131,38 @@ public final class CacheSession {
     } finally {
       fence.close();
     }
+  }
+
+  /**
+   * The isolation level a connection runs at when it sets none: the strongest of the shards' pool
+   * settings or their family's default (MySQL/MariaDB: REPEATABLE READ, H2 and PostgreSQL: READ
+   * COMMITTED); READ UNCOMMITTED if any shard reads uncommitted rows.
+   */
+  static int defaultIsolation(ClusterConfig config) {
+    int strongest = Connection.TRANSACTION_NONE;
+    for (ShardSpec shard : config.shards()) {
+      String set = shard.poolProperties().get("transactionIsolation");
+      int level = set != null ? isolationLevel(set)
+          : shard.dialect() == DialectFamily.MYSQL ? Connection.TRANSACTION_REPEATABLE_READ
+          : Connection.TRANSACTION_READ_COMMITTED;
+      if (level == Connection.TRANSACTION_READ_UNCOMMITTED) {
+        return level;
+      }
+      strongest = Math.max(strongest, level);
+    }
+    return strongest;
+  }
+
+  private static int isolationLevel(String setting) {
+    String s = setting.trim().toUpperCase(Locale.ROOT);
+    if (s.startsWith("TRANSACTION_")) {
+      s = s.substring("TRANSACTION_".length());
+    }
+    return switch (s) {
+      case "READ_UNCOMMITTED", "1" -> Connection.TRANSACTION_READ_UNCOMMITTED;
+      case "READ_COMMITTED", "2" -> Connection.TRANSACTION_READ_COMMITTED;
+      case "REPEATABLE_READ", "4" -> Connection.TRANSACTION_REPEATABLE_READ;
+      default -> Connection.TRANSACTION_SERIALIZABLE; // unknown: assume the strictest
+    };
   }
 }

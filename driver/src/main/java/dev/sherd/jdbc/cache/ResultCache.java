@@ -6,15 +6,12 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.sherd.metadata.CacheSettings;
 import dev.sherd.metadata.ClusterConfig;
-import dev.sherd.metadata.DialectFamily;
-import dev.sherd.metadata.ShardSpec;
 import dev.sherd.sql.plan.DdlPlan;
 import dev.sherd.sql.plan.InsertPlan;
 import dev.sherd.sql.plan.PassthroughPlan;
 import dev.sherd.sql.plan.QueryPlan;
 import dev.sherd.sql.plan.StatementPlan;
 import dev.sherd.sql.plan.WritePlan;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -110,7 +107,7 @@ public final class ResultCache {
   private ResultCache(ClusterConfig config, CacheSettings settings, Ticker ticker) {
     this.settings = settings;
     this.generations = new TableGenerations(config, settings);
-    this.defaultIsolation = defaultIsolation(config);
+    this.defaultIsolation = CacheSession.defaultIsolation(config);
     this.cache = !settings.enabled() ? null : Caffeine.newBuilder()
         .maximumWeight(settings.maxBytes())
         .weigher((CacheKey k, CachedResult v) -> (int) Math.min(Integer.MAX_VALUE,
@@ -423,39 +420,6 @@ public final class ResultCache {
   public String toString() {
     return "ResultCache[" + (cache == null ? "off" : settings.maxBytes() + " bytes max, ttl "
         + settings.ttl()) + "]";
-  }
-
-  /**
-   * The isolation level a connection runs at when it sets none: the strongest of the shards' pool
-   * settings or their family's default (MySQL/MariaDB: REPEATABLE READ, H2 and PostgreSQL: READ
-   * COMMITTED); READ UNCOMMITTED if any shard reads uncommitted rows.
-   */
-  private static int defaultIsolation(ClusterConfig config) {
-    int strongest = Connection.TRANSACTION_NONE;
-    for (ShardSpec shard : config.shards()) {
-      String set = shard.poolProperties().get("transactionIsolation");
-      int level = set != null ? isolationLevel(set)
-          : shard.dialect() == DialectFamily.MYSQL ? Connection.TRANSACTION_REPEATABLE_READ
-          : Connection.TRANSACTION_READ_COMMITTED;
-      if (level == Connection.TRANSACTION_READ_UNCOMMITTED) {
-        return level;
-      }
-      strongest = Math.max(strongest, level);
-    }
-    return strongest;
-  }
-
-  private static int isolationLevel(String setting) {
-    String s = setting.trim().toUpperCase(Locale.ROOT);
-    if (s.startsWith("TRANSACTION_")) {
-      s = s.substring("TRANSACTION_".length());
-    }
-    return switch (s) {
-      case "READ_UNCOMMITTED", "1" -> Connection.TRANSACTION_READ_UNCOMMITTED;
-      case "READ_COMMITTED", "2" -> Connection.TRANSACTION_READ_COMMITTED;
-      case "REPEATABLE_READ", "4" -> Connection.TRANSACTION_REPEATABLE_READ;
-      default -> Connection.TRANSACTION_SERIALIZABLE; // unknown: assume the strictest
-    };
   }
 
   /** The first word of a statement, upper case, after spaces, comments and parentheses. */

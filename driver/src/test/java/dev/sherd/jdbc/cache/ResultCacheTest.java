@@ -376,6 +376,25 @@ class ResultCacheTest {
   }
 
   @Test
+  void defaultIsolation_followsTheFamilyAndThePoolSettings() throws Exception {
+    assertEquals(java.sql.Connection.TRANSACTION_READ_COMMITTED,
+        CacheSession.defaultIsolation(CONFIG));
+    ClusterConfig mariadb = ClusterConfig.parse("""
+        shards:
+          s0: { url: "jdbc:mariadb://localhost:3306/a" }
+        """, "m.yaml");
+    assertEquals(java.sql.Connection.TRANSACTION_REPEATABLE_READ,
+        CacheSession.defaultIsolation(mariadb));
+    ClusterConfig serializable = ClusterConfig.parse("""
+        shards:
+          s0: { url: "jdbc:h2:mem:a", pool: { transactionIsolation: TRANSACTION_SERIALIZABLE } }
+          s1: { url: "jdbc:h2:mem:b" }
+        """, "s.yaml");
+    assertEquals(java.sql.Connection.TRANSACTION_SERIALIZABLE,
+        CacheSession.defaultIsolation(serializable));
+  }
+
+  @Test
   void firstWord_skipsCommentsAndParentheses() {
     assertEquals("SELECT", ResultCache.firstWord("  /* x */ -- y\n (SELECT 1)"));
     assertEquals("CALL", ResultCache.firstWord("call p()"));

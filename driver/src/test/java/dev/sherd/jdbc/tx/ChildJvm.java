@@ -24,6 +24,8 @@ final class ChildJvm {
 
   /** Exit code of {@code Runtime.halt} in {@code FaultPoints}. */
   static final int HALTED = 99;
+  /** Exit code of a worker halted by its own watchdog (a crash at a moment the test chose). */
+  static final int WATCHDOG = 98;
   private static final long TIMEOUT_SECONDS = 60;
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 

@@ -128,6 +128,38 @@ class CrashRecoveryTest {
     }
   }
 
+  /**
+   * H2 makes a commit visible to other sessions before it reaches the file (MVStore marks the
+   * transaction committed, then writes). Here the decision shard's commit hangs in its file write
+   * (a stalled disk) while recovery runs in the same JVM, as it does every
+   * recoveryIntervalMillis; then the JVM dies. The decision never reached s0's file, so the
+   * transaction must end all absent — but if recovery acted on the visible, not yet durable
+   * COMMIT decision, s1 and s2 are committed and s0 is not.
+   */
+  @org.junit.jupiter.api.Test
+  void crashWhileTheDecisionIsVisibleButNotDurable_onH2_leavesAllOrNothing() throws Exception {
+    try (TxCluster cluster = TxCluster.startH2WithGatedFiles(dir)) {
+      try (java.sql.Connection c = cluster.direct(0); java.sql.Statement st = c.createStatement()) {
+        cluster.decisionTable().ensureExists(c);
+        st.execute("CREATE TRIGGER stall_decision AFTER INSERT ON " + cluster.decisionTable().name()
+            + " FOR EACH ROW CALL \"" + StallDecisionTrigger.class.getName() + "\"");
+      }
+      String s0File = java.io.File.separator + "h2" + java.io.File.separator + "s0.";
+      ChildJvm.Result crash = ChildJvm.run(cluster, List.of("sherd.test.stallWritesTo=" + s0File),
+          "write-stalled-decision", String.valueOf(BASE));
+      assertEquals(ChildJvm.WATCHDOG, crash.exitCode(), crash.describe());
+
+      TxCluster.Settled settled = cluster.recoverUntilSettled();
+      String context = "after s0's decision commit stalled and the JVM died\n" + crash.describe()
+          + "\nrecovery: " + settled;
+      assertEquals(List.of(), settled.inDoubtLeft(), context);
+      TreeSet<Integer> ids = cluster.ids("items");
+      assertTrue(ids.isEmpty() || ids.equals(new TreeSet<>(ALL)),
+          "all or nothing, but found " + ids + "; " + context);
+      assertEquals(new TreeSet<>(), ids, "the decision never became durable; " + context);
+    }
+  }
+
   private static void assertSettled(TxCluster cluster, TxCluster.Settled settled,
       boolean committed, String state) throws Exception {
     String context = state + "\nrecovery: " + settled;

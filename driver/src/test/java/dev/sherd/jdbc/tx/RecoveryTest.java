@@ -44,7 +44,8 @@ class RecoveryTest {
           }
           assertEquals(transactions, cluster.decisionsWithOutcome("C").size(),
               "round " + round + ": one COMMIT decision per committed transaction before recovery");
-          Recovery.Report report = tm.recoverNow();
+          Recovery.Report report = TxCluster.recoverUntil(tm, 0, transactions);
+          assertEquals(List.of(), report.errors(), report.toString());
           assertEquals(transactions, report.decisionsRemoved(), report.toString());
           assertEquals(List.of(), cluster.decisionsWithOutcome("C"), report.toString());
           assertEquals(List.of(), cluster.decisionsWithOutcome("A"), report.toString());

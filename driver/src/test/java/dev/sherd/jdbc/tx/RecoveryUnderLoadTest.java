@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Recovery runs every {@code recoveryIntervalMillis} while the application commits: here four
- * threads commit cross-shard transfers for three seconds while recovery runs every 100 ms in the
+ * threads commit cross-shard transfers for five seconds while recovery runs every 100 ms in the
  * same runtime, as it does in production. Every run lists the branches those commits have
  * prepared; finding one whose coordinator has decided and is committing it right now is normal,
  * not an error, and must not stop the run from removing the decisions of finished transactions —
@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RecoveryUnderLoadTest {
 
   private static final int THREADS = 4;
-  private static final long LOAD_MILLIS = 3000;
+  /** Long against the grace period: recovery may leave decisions that young to the coordinator. */
+  private static final long LOAD_MILLIS = 5000;
 
   @TempDir
   Path dir;

@@ -93,7 +93,7 @@ class TwoPhaseCommitTest {
         assertEquals(1, cluster.decisions(2).size(), "decision on s2: " + cluster.decisions(2));
         assertEquals(List.of(), cluster.preparedBranches());
 
-        Recovery.Report report = TxCluster.transactions(c).recoverNow();
+        Recovery.Report report = TxCluster.recoverUntil(TxCluster.transactions(c), 0, 1);
         assertEquals(1, report.decisionsRemoved(), report.toString());
         assertEquals(List.of(), cluster.decisionsWithOutcome("C"), report.toString());
       }
@@ -155,16 +155,11 @@ class TwoPhaseCommitTest {
             "the test's trigger did not make phase two fail on s1");
         assertEquals(Set.of(6), cluster.ids("items"), "s0 committed, s1 still prepared");
         assertEquals(List.of("s1"), cluster.shardsWithPreparedBranches());
-        if (family == Family.H2) {
-          // the dead branch connection went back to the pool; HikariCP checks a connection
-          // idle for 500 ms before lending it (see the H2 test below for what happens sooner)
-          Thread.sleep(600);
-        }
         List<String> inDoubt = TxCluster.describe(tm.inDoubt());
         assertTrue(inDoubt.stream().anyMatch(b -> b.startsWith("s1:") && b.endsWith(":commit")),
             "s1's branch is in doubt with a COMMIT decision: " + inDoubt);
 
-        Recovery.Report report = tm.recoverNow();
+        Recovery.Report report = TxCluster.recoverUntil(tm, 1, 1);
         assertEquals(1, report.committed(), report.toString());
         assertEquals(1, report.decisionsRemoved(), report.toString());
       }
@@ -177,9 +172,9 @@ class TwoPhaseCommitTest {
   /**
    * H2 reports a branch session that died with error 90121 ("Database is already closed"), which
    * HikariCP does not treat as fatal: when phase two fails on such a branch, the transaction
-   * closes the connection and the pool lends the dead session out again — here to the very next
-   * recovery run, which then cannot commit the branch. A connection whose branch operation failed
-   * must be evicted, not returned.
+   * closes the connection and the pool lends the dead session out again — here to recovery,
+   * which then cannot commit the branch. A connection whose branch operation failed must be
+   * evicted, not returned.
    */
   @Test
   void commit_failingAfterTheDecisionOnH2_doesNotLendTheDeadBranchConnectionAgain()
@@ -195,9 +190,8 @@ class TwoPhaseCommitTest {
         c.commit();
         assertEquals(List.of("s1"), cluster.shardsWithPreparedBranches());
 
-        Recovery.Report report = tm.recoverNow();
-        assertEquals(List.of(), report.errors(), "recovery right after the failed commit: "
-            + report);
+        Recovery.Report report = TxCluster.recoverUntil(tm, 1, 1);
+        assertEquals(List.of(), report.errors(), "recovery after the failed commit: " + report);
         assertEquals(1, report.committed(), report.toString());
       }
       assertEquals(Set.of(9, 1009), cluster.ids("items"));

@@ -53,7 +53,10 @@ final class TxCluster implements AutoCloseable {
   /** For a server family: holds the server-wide lock on the sherd_tx_* databases. */
   private Connection lock;
 
-  private TxCluster(Family family, Path dir, Path config, String branchPrefix) {
+  private final String h2Scheme;
+
+  private TxCluster(Family family, Path dir, Path config, String branchPrefix, String h2Scheme) {
+    this.h2Scheme = h2Scheme;
     this.family = family;
     this.dir = dir;
     this.config = config;
@@ -66,13 +69,26 @@ final class TxCluster implements AutoCloseable {
    * {@code true}.
    */
   static TxCluster start(Family family, Path dir) throws Exception {
+    return start(family, dir, "file");
+  }
+
+  /**
+   * H2 file shards accessed through {@link GatedFileSystem}, so a test can make one shard's file
+   * writes hang (as if the disk stalled) while the JVM carries on.
+   */
+  static TxCluster startH2WithGatedFiles(Path dir) throws Exception {
+    GatedFileSystem.register();
+    return start(Family.H2, dir, GatedFileSystem.SCHEME);
+  }
+
+  private static TxCluster start(Family family, Path dir, String h2Scheme) throws Exception {
     if (family != Family.H2) {
       requireServer(family);
     }
     Path file = dir.resolve("tx-" + family.name().toLowerCase(Locale.ROOT) + ".yaml");
-    Files.writeString(file, yaml(family, dir), StandardCharsets.UTF_8);
+    Files.writeString(file, yaml(family, dir, h2Scheme), StandardCharsets.UTF_8);
     String prefix = Xid.PREFIX + TransactionManager.clusterId(ClusterConfig.load(file)) + "_";
-    TxCluster cluster = new TxCluster(family, dir, file, prefix);
+    TxCluster cluster = new TxCluster(family, dir, file, prefix, h2Scheme);
     if (family != Family.H2) {
       cluster.lock = lockDatabases(family);
     }
@@ -165,10 +181,11 @@ final class TxCluster implements AutoCloseable {
   }
 
   /** Lock waits end after ~3 s on every family, so a crashed worker's locks cannot hang a test. */
-  static String shardUrl(Family family, Path dir, int shard) {
+  static String shardUrl(Family family, Path dir, int shard, String h2Scheme) {
     switch (family) {
       case H2:
-        return "jdbc:h2:file:" + dir.resolve("h2").resolve("s" + shard).toAbsolutePath()
+        return "jdbc:h2:" + h2Scheme + ":"
+            + dir.resolve("h2").resolve("s" + shard).toAbsolutePath()
             + ";WRITE_DELAY=0;LOCK_TIMEOUT=3000";
       case POSTGRESQL:
         return PG_SERVER + database(shard) + "?options=-c%20lock_timeout%3D3000";
@@ -178,17 +195,17 @@ final class TxCluster implements AutoCloseable {
   }
 
   String shardUrl(int shard) {
-    return shardUrl(family, dir, shard);
+    return shardUrl(family, dir, shard, h2Scheme);
   }
 
   private static String user(Family family) {
     return family == Family.H2 ? "sa" : family == Family.POSTGRESQL ? "postgres" : "root";
   }
 
-  private static String yaml(Family family, Path dir) {
+  private static String yaml(Family family, Path dir, String h2Scheme) {
     StringBuilder sb = new StringBuilder("shards:\n");
     for (int i = 0; i < SHARDS; i++) {
-      sb.append("  s").append(i).append(": { url: \"").append(shardUrl(family, dir, i))
+      sb.append("  s").append(i).append(": { url: \"").append(shardUrl(family, dir, i, h2Scheme))
           .append("\", user: ").append(user(family))
           .append(", password: \"\", pool: { maximumPoolSize: 8, minimumIdle: 0 } }\n");
     }
@@ -573,6 +590,32 @@ final class TxCluster implements AutoCloseable {
         }
         Thread.sleep(100);
       }
+    }
+  }
+
+  /**
+   * Runs recovery every 100 ms until it has committed at least {@code committed} branches and
+   * removed at least {@code decisionsRemoved} decisions in total, for at most the grace period
+   * plus 10 s (recovery may leave decided branches to their coordinator for the grace period).
+   * Returns the sums over every run, with every run's errors.
+   */
+  static Recovery.Report recoverUntil(TransactionManager tm, int committed, int decisionsRemoved)
+      throws SQLException, InterruptedException {
+    int c = 0;
+    int rolledBack = 0;
+    int removed = 0;
+    List<String> errors = new ArrayList<>();
+    long deadline = System.nanoTime() + (GRACE_MILLIS + 10_000) * 1_000_000;
+    while (true) {
+      Recovery.Report r = tm.recoverNow();
+      c += r.committed();
+      rolledBack += r.rolledBack();
+      removed += r.decisionsRemoved();
+      errors.addAll(r.errors());
+      if ((c >= committed && removed >= decisionsRemoved) || System.nanoTime() > deadline) {
+        return new Recovery.Report(c, rolledBack, r.waiting(), removed, errors);
+      }
+      Thread.sleep(100);
     }
   }
 

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   base+1000 (s1) and base+2000 (s2): two branches to prepare. Prints COMMITTED.</li>
  *   <li>{@code write-read <base>}: inserts base (s0), reads s2, inserts base+1000 (s1): s2 is a
  *   read-only branch. Prints COMMITTED.</li>
+ *   <li>{@code write-stalled-decision <base>}: {@code write} while s0's decision commit hangs in
+ *   its file write and recovery runs alongside, until a watchdog halts the JVM.</li>
  *   <li>{@code recover}: runs recovery until nothing is in doubt. Prints RECOVERED.</li>
  *   <li>{@code bank <threads> <seed> <accounts per shard>}: moves money between accounts on
  *   different shards until killed (or 120 s). Prints READY after the first transfer, then
@@ -36,6 +38,9 @@ final class TxWorker {
       case "write-read":
         write(url, Integer.parseInt(args[2]), true);
         break;
+      case "write-stalled-decision":
+        writeWithStalledDecision(url, Integer.parseInt(args[2]));
+        break;
       case "recover":
         recover(url);
         break;
@@ -47,6 +52,53 @@ final class TxWorker {
     }
     System.out.flush();
     System.exit(0);
+  }
+
+  /**
+   * Like {@code write}, on {@link GatedFileSystem} shards in a JVM started with
+   * {@code -Dsherd.test.stallWritesTo=/s0}: recording the decision on s0 makes s0's file writes
+   * hang, so the decision is visible to other sessions but never durable. Meanwhile recovery runs
+   * in this JVM every 20 ms, as it does every recoveryIntervalMillis; after 3 s a watchdog halts
+   * the JVM (exit code {@link ChildJvm#WATCHDOG}) — the crash that loses the stalled commit.
+   */
+  private static void writeWithStalledDecision(String url, int base) throws Exception {
+    GatedFileSystem.register();
+    try (Connection c = DriverManager.getConnection(url)) {
+      TransactionManager tm = TxCluster.transactions(c);
+      TxCluster.awaitStartupRecovery(tm);
+      daemon("watchdog", () -> {
+        Thread.sleep(3000);
+        System.out.println("watchdog: halting");
+        System.out.flush();
+        Runtime.getRuntime().halt(ChildJvm.WATCHDOG);
+      });
+      daemon("recovery-loop", () -> {
+        while (true) {
+          Recovery.Report r = tm.recoverNow();
+          if (r.committed() + r.rolledBack() > 0) {
+            System.out.println("recovery: " + r);
+          }
+          Thread.sleep(20);
+        }
+      });
+      write(url, base, false);
+    }
+  }
+
+  private interface Body {
+    void run() throws Exception;
+  }
+
+  private static void daemon(String name, Body body) {
+    Thread t = new Thread(() -> {
+      try {
+        body.run();
+      } catch (Exception e) {
+        System.out.println(name + ": " + e);
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
   }
 
   private static void write(String url, int base, boolean readS2) throws Exception {

@@ -50,7 +50,8 @@ public final class ClusterRuntime implements AutoCloseable {
     this.resultColumns = Caffeine.newBuilder().maximumSize(Planner.DEFAULT_MAX_PLANS)
         .executor(Runnable::run).build();
     this.transactions = new TransactionManager(config, pools,
-        TransactionSettings.fromSystemProperties(), "sherd-" + name + "-recovery");
+        TransactionSettings.fromSystemProperties(), "sherd-" + name + "-recovery",
+        resultCache::invalidateAll);
     warmUpParser(planner, "sherd-" + name + "-warmup");
   }
 

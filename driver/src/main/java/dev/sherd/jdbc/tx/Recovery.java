@@ -30,9 +30,11 @@ public final class Recovery {
       List<String> errors) {}
 
   private final TransactionManager m;
+  private final Runnable onRecoveredWrites;
 
-  Recovery(TransactionManager manager) {
+  Recovery(TransactionManager manager, Runnable onRecoveredWrites) {
     this.m = manager;
+    this.onRecoveredWrites = onRecoveredWrites;
   }
 
   void runQuietly() {
@@ -105,6 +107,9 @@ public final class Recovery {
       removed = removeSettledDecisions(decisions, stillInDoubt, errors);
     }
     m.stats().lastRecoveryError = errors.isEmpty() ? null : String.join("; ", errors);
+    if (committed > 0 || rolledBack > 0) {
+      onRecoveredWrites.run();
+    }
     return new Report(committed, rolledBack, waiting, removed, errors);
   }
 

@@ -37,8 +37,12 @@ public final class TransactionManager implements AutoCloseable {
   private final Recovery recovery;
   private final ScheduledExecutorService scheduler;
 
+  /**
+   * @param onRecoveredWrites run after recovery committed or rolled back branches: data changed
+   *                          outside any statement (the result cache forgets what it kept)
+   */
   public TransactionManager(ClusterConfig config, ShardPools pools, TransactionSettings settings,
-      String threadName) {
+      String threadName, Runnable onRecoveredWrites) {
     this.config = config;
     this.pools = pools;
     this.settings = settings;
@@ -46,7 +50,7 @@ public final class TransactionManager implements AutoCloseable {
     this.decisions = new DecisionTable(config.dialect());
     this.clusterId = clusterId(config);
     this.decisionTableReady = new boolean[config.shardCount()];
-    this.recovery = new Recovery(this);
+    this.recovery = new Recovery(this, onRecoveredWrites);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, threadName);
       t.setDaemon(true);

@@ -36,6 +36,14 @@ interface BranchProtocol {
   /** Rolls back a branch that was not prepared. */
   void rollbackUnprepared(Connection c, Xid xid) throws SQLException;
 
+  /**
+   * Makes everything committed on this shard durable before recovery acts on a decision it read
+   * there. Only H2 needs it: it shows a commit to other sessions before writing it to its file.
+   */
+  default void makeDurable(Connection c) throws SQLException {
+    // PostgreSQL and MariaDB make a commit visible only once it is durable
+  }
+
   /** Names of prepared (in-doubt) branches on this shard whose names start with the prefix. */
   List<String> inDoubt(Connection c, String prefix) throws SQLException;
 

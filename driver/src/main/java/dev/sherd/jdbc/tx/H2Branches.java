@@ -61,6 +61,12 @@ final class H2Branches implements BranchProtocol {
     c.rollback();
   }
 
+  /** H2 marks a commit visible before it writes it: CHECKPOINT SYNC waits for the file. */
+  @Override
+  public void makeDurable(Connection c) throws SQLException {
+    run(c, "CHECKPOINT SYNC");
+  }
+
   @Override
   public List<String> inDoubt(Connection c, String prefix) throws SQLException {
     List<String> names = new ArrayList<>();

@@ -119,6 +119,9 @@ public final class Recovery {
     String outcome;
     try (Connection d = m.pools().borrow(xid.decisionShard)) {
       outcome = m.decisions().outcome(d, xid.global);
+      if (DecisionTable.COMMIT.equals(outcome)) {
+        m.protocol().makeDurable(d); // never commit branches on a decision a crash could undo
+      }
       if (outcome == null) {
         long age = System.currentTimeMillis() - xid.startMillis;
         if (age < m.settings().gracePeriodMillis()) {

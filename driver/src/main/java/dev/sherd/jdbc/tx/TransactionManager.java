@@ -34,6 +34,9 @@ public final class TransactionManager implements AutoCloseable {
   private final TransactionStats stats = new TransactionStats();
   private final boolean[] decisionTableReady; // benign race: creating the table is idempotent
   private volatile boolean closing;
+  /** Counted down when the startup recovery run ends (it creates the decision tables). */
+  private final java.util.concurrent.CountDownLatch startupRecovery =
+      new java.util.concurrent.CountDownLatch(1);
   private final Recovery recovery;
   private final ScheduledExecutorService scheduler;
 
@@ -56,8 +59,10 @@ public final class TransactionManager implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    scheduler.scheduleWithFixedDelay(recovery::runQuietly, 0, settings.recoveryIntervalMillis(),
-        TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(() -> {
+      recovery.runQuietly();
+      startupRecovery.countDown();
+    }, 0, settings.recoveryIntervalMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** 8 hex digits of a digest of the shards' names and URLs. */
@@ -124,6 +129,16 @@ public final class TransactionManager implements AutoCloseable {
    * cannot run inside the branch). Recovery normally did it already when the runtime started.
    */
   void ensureDecisionTable(int shard) throws SQLException {
+    if (decisionTableReady[shard]) {
+      return;
+    }
+    // The startup recovery run creates the tables on connections of its own; waiting for it
+    // avoids borrowing a second connection to a shard whose pool the transaction may exhaust.
+    try {
+      startupRecovery.await(settings.phaseTimeoutSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (decisionTableReady[shard]) {
       return;
     }

@@ -36,10 +36,18 @@ jar="$out/benchmarks.jar"
   echo "- Command: java -jar benchmarks.jar '$suite' ${jmh_args[*]:-} -rf json"
 } > "$out/summary.md"
 
+# the 1-minute load average every 30 s while the suite runs
+( while true; do echo "$(date +%H:%M:%S) $(cut -d' ' -f1-3 /proc/loadavg)"; sleep 30; done ) \
+    > "$out/load.log" &
+sampler=$!
+trap 'kill $sampler 2>/dev/null || true' EXIT
+
 java -jar "$jar" "$suite" "${jmh_args[@]}" -rf json -rff "$out/results.json" | tee "$out/jmh.log"
 
 {
   echo "- Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- 1-minute load average during the run (every 30 s, $out/load.log):"\
+       "$(awk '{print $2}' "$out/load.log" | sort -n | awk '{v[NR]=$1} END {print "min " v[1] ", median " v[int((NR+1)/2)] ", max " v[NR]}')"
   echo
   java -cp "$jar" dev.sherd.benchmarks.ResultsTable "$out/results.json"
 } >> "$out/summary.md"

@@ -49,6 +49,11 @@ public final class GlobalTransaction {
       Connection c = manager.pools().borrow(shard);
       try {
         session.applyTo(c);
+        if (gtid == null) {
+          // this shard would hold the decision: create its table now, while the connection has
+          // no transaction of its own (DDL would end one), on the connection the pool lent us
+          manager.prepareDecisionTable(shard, c);
+        }
         c.setAutoCommit(false);
         if (gtid == null) {
           gtid = manager.newGlobalId(shard);

@@ -119,6 +119,23 @@ public final class TransactionManager implements AutoCloseable {
     return Xid.newGlobal(clusterId, decisionShard, System.currentTimeMillis());
   }
 
+  /**
+   * Creates the decision table on {@code shard} through {@code c}, a freshly borrowed connection
+   * not yet in a transaction, unless it is known to exist. A failure (e.g. no CREATE privilege) is
+   * left for the commit that needs the table to report.
+   */
+  void prepareDecisionTable(int shard, Connection c) {
+    if (decisionTableReady[shard]) {
+      return;
+    }
+    try {
+      decisions.ensureExists(c);
+      decisionTableReady[shard] = true;
+    } catch (SQLException e) {
+      // reported by ensureDecisionTable if a cross-shard commit needs the table
+    }
+  }
+
   /** Recovery created (or found) the decision table on {@code shard}. */
   void decisionTableReady(int shard) {
     decisionTableReady[shard] = true;

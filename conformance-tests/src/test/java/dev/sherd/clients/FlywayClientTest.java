@@ -13,47 +13,28 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Flyway runs {@code src/test/resources/clients/flyway} (V1 create sharded and broadcast tables, V2
- * add a column and an index, V3 seed rows) through the driver. Each shard is then read directly:
- * every one must have the tables, the column and the index; seed rows must sit on their shards;
- * Flyway's history table (not in the config) must live on the default shard only and agree with
- * what ran; a second migrate must find nothing to do.
- *
- * <p>Flyway stops early on several driver answers. So that the checks above still run, they use
- * every {@link Workaround}; each {@code *_without*} test leaves exactly one workaround out and
- * fails, naming the driver's answer, for as long as the driver needs it. Plain Flyway over the
- * driver, with no workaround at all, is {@link #migrate_withTheDriverUrl_runsTheMigrations}.
+ * add a column and an index, V3 seed rows) through the driver, configured as users configure it:
+ * {@code flyway.url=jdbc:sherd:…} (the driver ships a Flyway database plugin for that prefix) or a
+ * {@code SherdDataSource}, with Flyway's defaults otherwise — each migration in a transaction, no
+ * baseline. Each shard is then read directly: every one must have the tables, the column and the
+ * index; seed rows must sit on their shards; Flyway's history table (not in the config) must live on
+ * the default shard only and agree with what ran; a second migrate must find nothing to do.
  */
 class FlywayClientTest {
 
     private static final String MIGRATIONS = "classpath:clients/flyway";
-
-    /** Client-side workarounds for driver answers that stop Flyway (see the class comment). */
-    enum Workaround {
-        /** DatabaseMetaData reports H2's product name and version, so Flyway picks its H2 support. */
-        PRODUCT_IDENTITY,
-        /** A prepared {@code SET SCHEMA "PUBLIC"} (the current schema) is answered as a no-op. */
-        SET_CURRENT_SCHEMA,
-        /** {@code baselineOnMigrate} at version 0, so Flyway migrates a schema it finds non-empty. */
-        BASELINE_NON_EMPTY_SCHEMA,
-        /** {@code executeInTransaction(false)}: migrations run in auto-commit, not in a transaction. */
-        NO_TRANSACTION,
-    }
 
     @TempDir
     Path dir;
@@ -73,69 +54,31 @@ class FlywayClientTest {
         cluster.close();
     }
 
-    private Flyway flyway(Set<Workaround> workarounds) throws SQLException {
-        WorkaroundDataSource ds = new WorkaroundDataSource(dataSource);
-        if (workarounds.contains(Workaround.PRODUCT_IDENTITY)) {
-            try (Connection shard = cluster.openShard(ClientCluster.DEFAULT_SHARD)) {
-                ds.reportingProductOf(shard);
-            }
+    /** Flyway on the driver URL, as the Flyway CLI, its Maven and Gradle plugins and most configs name a database. */
+    private Flyway flywayOnTheUrl() {
+        try {
+            return Flyway.configure().dataSource(cluster.url(), "sa", "").locations(MIGRATIONS).load();
+        } catch (RuntimeException e) {
+            return fail("Flyway cannot open " + cluster.url() + ": it picks a database plugin by URL prefix before"
+                    + " connecting (" + chain(e) + ")", e);
         }
-        if (workarounds.contains(Workaround.SET_CURRENT_SCHEMA)) {
-            ds.answeringSetSchemaToCurrent();
-        }
-        FluentConfiguration config = Flyway.configure().dataSource(ds).locations(MIGRATIONS);
-        if (workarounds.contains(Workaround.BASELINE_NON_EMPTY_SCHEMA)) {
-            config.baselineOnMigrate(true).baselineVersion("0");
-        }
-        if (workarounds.contains(Workaround.NO_TRANSACTION)) {
-            config.executeInTransaction(false);
-        }
-        return config.load();
     }
 
-    private Flyway flywayWithAllWorkarounds() throws SQLException {
-        return flyway(EnumSet.allOf(Workaround.class));
-    }
-
-    private Flyway flywayWithout(Workaround left) throws SQLException {
-        Set<Workaround> set = EnumSet.allOf(Workaround.class);
-        set.remove(left);
-        return flyway(set);
-    }
-
-    // ---- Flyway's own configuration, no workaround --------------------------------------------
-
-    @Disabled("known gap: Flyway picks its database plugin by URL prefix and Sherd ships no Flyway plugin yet; pass a SherdDataSource")
     @Test
     void migrate_withTheDriverUrl_runsTheMigrations() {
-        // flyway.url=jdbc:sherd:... is how the Flyway CLI, Maven/Gradle plugins and most configs name a database.
-        Flyway flyway;
-        try {
-            flyway = Flyway.configure().dataSource(cluster.url(), "sa", "").locations(MIGRATIONS).load();
-        } catch (RuntimeException e) {
-            fail("Flyway cannot open " + cluster.url() + ": it picks a database plugin by URL prefix before"
-                    + " connecting, and none of its plugins handles jdbc:sherd: (" + chain(e) + ")", e);
-            return;
-        }
+        assertEquals(3, migrate(flywayOnTheUrl()).migrationsExecuted);
+    }
+
+    @Test
+    void migrate_withASherdDataSource_runsTheMigrations() {
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load();
         assertEquals(3, migrate(flyway).migrationsExecuted);
     }
 
-    // ---- one workaround left out each ---------------------------------------------------------
-
     @Test
-    void migrate_withoutProductIdentity_recognisesTheDatabase() throws Exception {
-        assertEquals(3, migrate(flywayWithout(Workaround.PRODUCT_IDENTITY)).migrationsExecuted);
-    }
-
-    @Disabled("known gap: SET SCHEMA is answered by the driver only through Statement.execute, and Flyway prepares it")
-    @Test
-    void migrate_withoutSetCurrentSchema_setsTheSchemaItIsIn() throws Exception {
-        assertEquals(3, migrate(flywayWithout(Workaround.SET_CURRENT_SCHEMA)).migrationsExecuted);
-    }
-
-    @Test
-    void migrate_withoutBaseline_findsTheNewClusterEmpty() throws Exception {
-        // Flyway's H2 support asks this (through the driver) before it creates its history table.
+    void newCluster_looksEmptyToFlyway() throws Exception {
+        // Flyway's H2 support asks this (through the driver) before it creates its history table,
+        // and refuses a non-empty schema without a baseline.
         String query = "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'";
         List<String> visible = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(query)) {
@@ -148,20 +91,13 @@ class FlywayClientTest {
         }
         assertEquals(List.of(), visible, "a cluster nobody created a table in must look empty to Flyway: \"" + query
                 + "\" ('PUBLIC') through the driver answered these tables");
-        MigrateResult result = migrate(flywayWithout(Workaround.BASELINE_NON_EMPTY_SCHEMA));
-        assertEquals(3, result.migrationsExecuted);
     }
 
-    @Test
-    void migrate_withoutNoTransaction_runsEachMigrationInATransaction() throws Exception {
-        assertEquals(3, migrate(flywayWithout(Workaround.NO_TRANSACTION)).migrationsExecuted);
-    }
-
-    // ---- what the migrations did, all workarounds on -------------------------------------------
+    // ---- what the migrations did -------------------------------------------------------------------
 
     @Test
     void migrate_reachesEveryShard() throws Exception {
-        MigrateResult result = migrate(flywayWithAllWorkarounds());
+        MigrateResult result = migrate(flywayOnTheUrl());
         assertEquals(3, result.migrationsExecuted, "migrations executed");
         assertTrue(result.success, "migrate result");
 
@@ -204,7 +140,7 @@ class FlywayClientTest {
 
     @Test
     void history_livesOnTheDefaultShardAndMatchesWhatRan() throws Exception {
-        migrate(flywayWithAllWorkarounds());
+        migrate(flywayOnTheUrl());
         for (String shard : ClientCluster.SHARDS) {
             long tables = cluster.countOnShard(shard, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_NAME = 'flyway_schema_history'");
@@ -218,13 +154,11 @@ class FlywayClientTest {
         }
         assertEquals(List.of("1:ok", "2:ok", "3:ok"), history, "history rows on the default shard");
 
-        Flyway flyway = flywayWithAllWorkarounds();
+        Flyway flyway = flywayOnTheUrl();
         List<String> applied = new ArrayList<>();
         for (MigrationInfo info : flyway.info().applied()) {
             applied.add(info.getVersion() + ":" + info.getState());
         }
-        // the schema is empty before the first migration (the driver's 2PC table lives in its own
-        // schema), so baselineOnMigrate records no baseline
         assertEquals(List.of("1:SUCCESS", "2:SUCCESS", "3:SUCCESS"), applied,
                 "flyway info through the driver");
         flyway.validate();

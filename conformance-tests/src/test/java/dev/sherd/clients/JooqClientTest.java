@@ -31,7 +31,6 @@ import org.jooq.impl.SQLDataType;
 import org.jooq.tools.jdbc.JDBCUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,7 +83,6 @@ class JooqClientTest {
         }
     }
 
-    @Disabled("known gap: jOOQ detects its dialect from the JDBC URL prefix, which is jdbc:sherd:; configure SQLDialect explicitly")
     @Test
     void dialectDetection_fromTheConnection_findsH2() throws Exception {
         // Spring Boot's jOOQ starter and DSL.using(connection) without a dialect detect it this way.

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sqlline.SqlLine;
@@ -79,7 +78,6 @@ class SqlLineClientTest {
                 "!tables must list each logical table of schema PUBLIC exactly once\n" + run);
     }
 
-    @Disabled("known gap: getTables reports the default shard physical catalog name, which the other shards do not have; a logical catalog is not implemented yet")
     @Test
     void query_qualifiedAsTablesReportsIt_countsEveryShard() throws Exception {
         // A shell or IDE qualifies generated SQL with the catalog and schema metadata reported.

@@ -59,7 +59,7 @@ public final class SherdConnection implements Connection, ShardSession {
 
   SherdConnection(ClusterRuntime runtime, String url) {
     this.runtime = runtime;
-    this.url = url;
+    this.url = ClusterRegistry.describedUrl(url, runtime.config());
     this.cacheSession = new CacheSession(runtime.resultCache(), this::inTransaction,
         () -> session.isolation);
   }
@@ -462,24 +462,29 @@ public final class SherdConnection implements Connection, ShardSession {
 
   @Override
   public void setCatalog(String catalog) throws SQLException {
-    checkOpen(); // one logical catalog: ignored, as JDBC allows
+    checkOpen();
+    String own = runtime.catalog();
+    if (catalog != null && own != null && !catalog.equals(own)) {
+      throw new SQLFeatureNotSupportedException("setCatalog(" + catalog + "): the cluster is one"
+          + " logical catalog, " + own + "; other catalogs on the shard servers are not part of"
+          + " it", "0A000");
+    }
   }
 
   @Override
   public String getCatalog() throws SQLException {
     checkOpen();
-    Lease lease = lease(runtime.config().defaultShard());
-    try {
-      return lease.connection().getCatalog();
-    } finally {
-      lease.release();
-    }
+    return runtime.catalog();
   }
 
   @Override
   public void setSchema(String schema) throws SQLException {
-    throw new SQLFeatureNotSupportedException("setSchema: the schema is set per shard in the"
-        + " cluster config's JDBC URLs", "0A000");
+    String current = getSchema();
+    if (!java.util.Objects.equals(schema, current)) {
+      throw new SQLFeatureNotSupportedException("setSchema(" + schema + "): only the schema every"
+          + " shard connection is already in (" + current + ") can be set; name the schema in"
+          + " every shard's JDBC URL in the cluster config", "0A000");
+    }
   }
 
   @Override

@@ -14,7 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * The {@code java.sql.Driver} for {@code jdbc:sherd:<path to cluster.yaml>} and
- * {@code jdbc:sherd:classpath:<resource>} URLs. Registered through
+ * {@code jdbc:sherd:classpath:<resource>} URLs, optionally naming the shards' family after the
+ * prefix ({@code jdbc:sherd:postgresql:cluster.yaml}; see {@link ClusterRegistry#loadConfig}).
+ * Registered through
  * {@code META-INF/services/java.sql.Driver} and, as JDBC 4 drivers do, when the class loads.
  * Each connection shares the cluster runtime (pools, plan cache) of its config with every other
  * connection on the same config in this JVM. Thread-safe.

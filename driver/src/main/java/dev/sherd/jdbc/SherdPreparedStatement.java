@@ -3,6 +3,8 @@ package dev.sherd.jdbc;
 import dev.sherd.jdbc.exec.Parameters;
 import dev.sherd.jdbc.exec.PlanExecutor;
 import dev.sherd.jdbc.exec.StatementOptions;
+import dev.sherd.jdbc.meta.LocalStatement;
+import dev.sherd.jdbc.meta.SherdParameterMetaData;
 import dev.sherd.jdbc.meta.StatementDescriber;
 import dev.sherd.sql.plan.ExplainPlan;
 import dev.sherd.sql.plan.QueryPlan;
@@ -44,11 +46,15 @@ import java.util.List;
  * A logical prepared statement: the SQL is planned once, at prepare time (a plan-cache hit when
  * the text was seen before); each execution binds the parameter values into that plan. Parameter
  * values are never pasted into SQL text: every shard statement is itself prepared and bound.
- * Not thread-safe.
+ * A statement the driver answers itself ({@code SET …}, {@code SHOW SHARDING}…: no parameters)
+ * is recognised at prepare time and answered at each execution, as {@code Statement.execute}
+ * would. Not thread-safe.
  */
 public final class SherdPreparedStatement extends SherdStatement implements PreparedStatement {
 
-  private final StatementPlan plan;
+  private final StatementPlan plan; // null for a statement the driver answers itself
+  private final LocalStatement local; // null for a planned statement
+  private final String sql;
   private final boolean returnGeneratedKeys;
   private Parameters params;
   private final List<Parameters> batch = new ArrayList<>();
@@ -56,9 +62,11 @@ public final class SherdPreparedStatement extends SherdStatement implements Prep
   SherdPreparedStatement(SherdConnection connection, String sql, boolean returnGeneratedKeys)
       throws SQLException {
     super(connection);
-    this.plan = plan(sql);
+    this.local = driverAnswered(sql);
+    this.plan = local == null ? plan(sql) : null;
+    this.sql = sql;
     this.returnGeneratedKeys = returnGeneratedKeys;
-    this.params = new Parameters(plan.parameterCount());
+    this.params = new Parameters(local == null ? plan.parameterCount() : 0);
   }
 
   // ---- execution --------------------------------------------------------------------------------
@@ -66,8 +74,8 @@ public final class SherdPreparedStatement extends SherdStatement implements Prep
   @Override
   public ResultSet executeQuery() throws SQLException {
     params.checkAllSet();
-    if (!run(plan, params, false, Expect.RESULT_SET)) {
-      throw new SQLException("statement does not return a result set [SQL: " + plan.sql() + "]",
+    if (!(local != null ? runLocal(local) : run(plan, params, false, Expect.RESULT_SET))) {
+      throw new SQLException("statement does not return a result set [SQL: " + sql + "]",
           "02000");
     }
     return getResultSet();
@@ -81,10 +89,11 @@ public final class SherdPreparedStatement extends SherdStatement implements Prep
   @Override
   public long executeLargeUpdate() throws SQLException {
     params.checkAllSet();
-    if (run(plan, params, returnGeneratedKeys, Expect.UPDATE_COUNT)) {
+    if (local != null ? runLocal(local)
+        : run(plan, params, returnGeneratedKeys, Expect.UPDATE_COUNT)) {
       getResultSet().close();
       throw new SQLException("statement returns a result set; use executeQuery [SQL: "
-          + plan.sql() + "]", "07000");
+          + sql + "]", "07000");
     }
     return getLargeUpdateCount();
   }
@@ -92,7 +101,8 @@ public final class SherdPreparedStatement extends SherdStatement implements Prep
   @Override
   public boolean execute() throws SQLException {
     params.checkAllSet();
-    return run(plan, params, returnGeneratedKeys, Expect.ANY);
+    return local != null ? runLocal(local)
+        : run(plan, params, returnGeneratedKeys, Expect.ANY);
   }
 
   @Override
@@ -115,8 +125,12 @@ public final class SherdPreparedStatement extends SherdStatement implements Prep
       if (batch.isEmpty()) {
         return new long[0];
       }
+      if (local != null) {
+        throw new BatchUpdateException("a statement the driver answers itself cannot be batched"
+            + " [SQL: " + sql + "]", "0A000", 0, new long[0], null);
+      }
       if (plan instanceof QueryPlan || plan instanceof ExplainPlan) {
-        throw new BatchUpdateException("a query cannot be batched [SQL: " + plan.sql() + "]",
+        throw new BatchUpdateException("a query cannot be batched [SQL: " + sql + "]",
             "07000", 0, new long[0], null);
       }
       return PlanExecutor.batch(connection, plan, batch,
@@ -167,14 +181,15 @@ public final class SherdPreparedStatement extends SherdStatement implements Prep
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
-    return StatementDescriber.resultColumns(connection, plan);
+    return local != null ? null : StatementDescriber.resultColumns(connection, plan);
   }
 
   /** The parameters as the default shard describes this statement (unknown where it cannot). */
   @Override
   public ParameterMetaData getParameterMetaData() throws SQLException {
     checkOpen();
-    return StatementDescriber.parameters(connection, plan);
+    return local != null ? SherdParameterMetaData.unknown(0)
+        : StatementDescriber.parameters(connection, plan);
   }
 
   // ---- parameters -------------------------------------------------------------------------------
@@ -476,7 +491,7 @@ public final class SherdPreparedStatement extends SherdStatement implements Prep
 
   @Override
   public String toString() {
-    return "SherdPreparedStatement[" + plan.sql() + "]";
+    return "SherdPreparedStatement[" + sql + "]";
   }
 
 }

@@ -133,25 +133,42 @@ public class SherdStatement implements Statement, ResultOwner {
     return definition != null ? definition : connection.runtime().planner().plan(sql);
   }
 
-  /** Runs SQL text without parameters; true when it produced a result set. */
-  private boolean runText(String sql, boolean wantKeys, Expect expect) throws SQLException {
+  /**
+   * The statement the driver answers itself — {@code SHOW CACHE}, {@code SET …}, {@code USE …},
+   * {@code SHOW SHARDING}… — or null when {@code sql} is planned.
+   *
+   * @throws SQLException for a SET the driver refuses, naming the setting
+   */
+  LocalStatement driverAnswered(String sql) throws SQLException {
     checkOpen();
-    if (CacheStatements.isShowCache(sql)) { // SHOW CACHE: the result cache's counters
-      closeResults();
-      resultSet = CacheStatements.showCache(connection.runtime().resultCache(), this);
-      return true;
+    if (sql == null) {
+      throw new SQLException("SQL is null", "42000");
     }
-    // SET …, USE …, SHOW SHARDING: answered by the driver, never planned
-    LocalStatement local = LocalStatements.recognize(sql, connection.runtime().config());
-    if (local == null) {
-      StatementPlan plan = plan(sql);
-      return run(plan, noParameters(plan), wantKeys, expect);
+    if (CacheStatements.isShowCache(sql)) { // the result cache's counters
+      return (logical, session, owner) -> new PlanExecutor.Outcome(
+          CacheStatements.showCache(connection.runtime().resultCache(), owner), -1);
     }
+    return LocalStatements.recognize(sql, connection.runtime().config());
+  }
+
+  /** Runs a statement the driver answers itself; true when it produced a result set. */
+  boolean runLocal(LocalStatement local) throws SQLException {
+    checkOpen();
     closeResults();
     PlanExecutor.Outcome outcome = local.execute(connection, connection, this);
     resultSet = outcome.resultSet();
     updateCount = outcome.updateCount();
     return resultSet != null;
+  }
+
+  /** Runs SQL text without parameters; true when it produced a result set. */
+  private boolean runText(String sql, boolean wantKeys, Expect expect) throws SQLException {
+    LocalStatement local = driverAnswered(sql);
+    if (local != null) {
+      return runLocal(local);
+    }
+    StatementPlan plan = plan(sql);
+    return run(plan, noParameters(plan), wantKeys, expect);
   }
 
   private Parameters noParameters(StatementPlan plan) throws SQLException {

@@ -193,7 +193,7 @@ class ErrorTest {
       "UPDATE countries SET name = (SELECT MAX(v) FROM t)",
       "INSERT INTO countries (code, name) SELECT 'XX', v FROM t WHERE id = 1",
       "CREATE VIEW tv AS SELECT * FROM t",
-      "SET SCHEMA PUBLIC",
+      "SET SCHEMA INFORMATION_SCHEMA",
       "SAVEPOINT sp1"})
   void refusedStatement_throwsFeatureNotSupported0A000AndChangesNothing(String sql)
       throws Exception {

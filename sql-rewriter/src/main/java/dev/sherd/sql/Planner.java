@@ -51,9 +51,19 @@ public final class Planner {
   private final WritePlanner writes;
   private final RouteFactory routes;
   private final Cache<String, StatementPlan> cache;
+  private final LogicalCatalog catalog;
 
   public Planner(ClusterConfig config, long maxPlans) {
+    this(config, maxPlans, LogicalCatalog.NONE);
+  }
+
+  /**
+   * @param catalog the catalog clients qualify names with, removed before planning
+   *                ({@link CatalogQualifiers}); asked only for texts that contain a dot
+   */
+  public Planner(ClusterConfig config, long maxPlans, LogicalCatalog catalog) {
     this.config = config;
+    this.catalog = catalog;
     this.names = new Names(config);
     this.dialects = new SqlDialects(config.dialect());
     this.routes = new RouteFactory(config);
@@ -96,7 +106,9 @@ public final class Planner {
   }
 
   StatementPlan planUncached(String sql) throws SQLException {
-    StatementShape shape = StatementShape.of(sql);
+    String text = sql.indexOf('.') < 0 ? sql
+        : CatalogQualifiers.strip(sql, catalog.name(), config.dialect());
+    StatementShape shape = StatementShape.of(text);
     switch (shape.kind) {
       case EXPLAIN:
         if (shape.body.isEmpty()) {

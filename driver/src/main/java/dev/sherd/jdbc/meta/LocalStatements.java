@@ -84,22 +84,13 @@ public final class LocalStatements {
   }
 
   /**
-   * For the planning path (also taken by prepared statements): a plan sending a per-table
+   * For the planning path, after {@link #recognize} answered null: a plan sending a per-table
    * definition statement to the default shard; null for any other statement.
-   *
-   * @throws SQLFeatureNotSupportedException for a statement only {@code Statement.execute} can
-   *     run (the driver answers it itself, so there is nothing to prepare)
    */
-  public static PassthroughPlan plan(String sql, ClusterConfig config) throws SQLException {
-    boolean show = Words.startsWith(sql, "SHOW");
-    boolean describe = Words.startsWith(sql, "DESCRIBE") || Words.startsWith(sql, "DESC");
-    boolean session = SessionStatements.handles(sql);
-    if (!show && !describe && !session) {
+  public static PassthroughPlan plan(String sql, ClusterConfig config) {
+    if (!Words.startsWith(sql, "SHOW") && !Words.startsWith(sql, "DESCRIBE")
+        && !Words.startsWith(sql, "DESC")) {
       return null;
-    }
-    if (session || recognize(sql, config) != null) {
-      throw new SQLFeatureNotSupportedException("'" + Words.body(sql) + "' is answered by the"
-          + " driver itself and cannot be prepared: run it with Statement.execute", "0A000");
     }
     List<Token> t = Words.of(sql);
     if (isDefinition(t)) {

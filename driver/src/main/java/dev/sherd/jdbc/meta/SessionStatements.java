@@ -4,6 +4,7 @@ import dev.sherd.jdbc.exec.PlanExecutor;
 import dev.sherd.jdbc.meta.Words.Kind;
 import dev.sherd.jdbc.meta.Words.Token;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
@@ -32,7 +33,8 @@ import java.util.Set;
  * <ul>
  *   <li>accepted, changing nothing: {@code application_name}, {@code extra_float_digits},
  *       {@code NAMES} / {@code CHARACTER SET} / {@code character_set_*} / {@code client_encoding}
- *       with a UTF-8 encoding, {@code DateStyle} ISO, {@code USE} of the cluster's own database;
+ *       with a UTF-8 encoding, {@code DateStyle} ISO, {@code USE} of the cluster's own database,
+ *       {@code SCHEMA} / {@code search_path} naming the schema the connection is in;
  *   <li>applied to the logical connection: {@code autocommit},
  *       {@code [SESSION] TRANSACTION ISOLATION LEVEL …} / {@code READ ONLY|WRITE},
  *       {@code SESSION CHARACTERISTICS AS TRANSACTION …}, {@code transaction_isolation},
@@ -47,7 +49,8 @@ import java.util.Set;
 public final class SessionStatements {
 
   private static final String ACCEPTED = "accepted: application_name, extra_float_digits,"
-      + " NAMES/CHARACTER SET/character_set_*/client_encoding UTF-8 and DateStyle ISO (no-ops),"
+      + " NAMES/CHARACTER SET/character_set_*/client_encoding UTF-8, DateStyle ISO and SCHEMA/"
+      + "search_path to the current schema (no-ops),"
       + " autocommit, transaction isolation and read-only (applied to the logical connection)";
   private static final Set<String> UTF8 = Set.of("UTF8", "UTF-8", "UTF8MB3", "UTF8MB4", "UNICODE");
 
@@ -213,7 +216,42 @@ public final class SessionStatements {
       if (peekWord(0, "TIME") && peekWord(1, "ZONE")) {
         throw refused("TIME ZONE", "it changes the values of time zone dependent types");
       }
+      if (peekWord(0, "SCHEMA") || peekWord(0, "SEARCH_PATH")) {
+        return schema(written(next()));
+      }
       return assignment(name());
+    }
+
+    /**
+     * {@code SCHEMA x} (H2, PostgreSQL) or {@code search_path = x} (PostgreSQL): accepted when
+     * {@code x} is the schema the connection is already in, refused otherwise — every shard
+     * connection is in the schema its JDBC URL names, and switching one pooled connection would
+     * leak to its next borrower.
+     */
+    private Action schema(String setting) throws SQLException {
+      if (!skipSymbol('=')) {
+        skipWord("TO");
+      }
+      Token named = next();
+      if (named.kind() != Kind.WORD && named.kind() != Kind.QUOTED
+          && named.kind() != Kind.STRING) {
+        throw syntax(sql, named.text());
+      }
+      String written = written(named);
+      if (peek(0) != null && peek(0).isSymbol(',')) {
+        throw refused(setting, "only the schema the connection is already in can be set, on"
+            + " its own");
+      }
+      boolean exact = named.kind() != Kind.WORD;
+      return c -> {
+        String current = c.getSchema();
+        if (!(exact ? written.equals(current) : stored(c, written).equals(current))) {
+          throw refused(setting, written + " is not the schema every shard connection is"
+              + " already in (" + current + "), the only one that can be set: a pooled shard"
+              + " connection switched to another schema would keep it for its next borrower;"
+              + " name the schema in every shard's JDBC URL");
+        }
+      };
     }
 
     /** {@code @@[session.]name = value}; a user variable {@code @x} is refused. */
@@ -369,6 +407,15 @@ public final class SessionStatements {
     throw refused(setting + " " + String.join(", ", values), "only UTF-8 (utf8, utf8mb4,"
         + " UTF8) is accepted: JDBC strings are Unicode and each shard driver chooses its"
         + " connections' encoding");
+  }
+
+  /** An unquoted identifier as the database stores it (H2 upper-cases, PostgreSQL lower-cases). */
+  private static String stored(Connection c, String unquoted) throws SQLException {
+    DatabaseMetaData md = c.getMetaData();
+    if (md.storesUpperCaseIdentifiers()) {
+      return unquoted.toUpperCase(Locale.ROOT);
+    }
+    return md.storesLowerCaseIdentifiers() ? unquoted.toLowerCase(Locale.ROOT) : unquoted;
   }
 
   private static boolean bool(String name, String value) throws SQLException {

@@ -2,6 +2,7 @@ package dev.sherd.jdbc.runtime;
 
 import dev.sherd.metadata.ClusterConfig;
 import dev.sherd.metadata.ConfigException;
+import dev.sherd.metadata.DialectFamily;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -20,16 +21,66 @@ public final class ClusterRegistry {
   public static final String URL_PREFIX = "jdbc:sherd:";
 
   private static final String CLASSPATH = "classpath:";
+  /** The family words a URL may name, as the shard drivers' own URLs spell them. */
+  private static final Map<String, DialectFamily> FAMILY_TAGS = Map.of("h2", DialectFamily.H2,
+      "postgresql", DialectFamily.POSTGRESQL, "mariadb", DialectFamily.MYSQL,
+      "mysql", DialectFamily.MYSQL);
   private static final Map<String, ClusterRuntime> RUNTIMES = new HashMap<>();
 
   private ClusterRegistry() {}
 
-  /** Loads the config a {@code jdbc:sherd:} URL names. */
+  /**
+   * Loads the config a {@code jdbc:sherd:[<family>:]<config>} URL names. The optional family —
+   * {@code h2}, {@code postgresql}, {@code mariadb} or {@code mysql}, as in the shards' own URLs —
+   * must match the config's shards: it is there for tools that pick their SQL dialect by looking
+   * for the database's name in the URL ({@link #describedUrl}).
+   */
   public static ClusterConfig loadConfig(String url) throws SQLException {
     String location = url.substring(URL_PREFIX.length()).trim();
+    String family = familyTag(location);
+    if (family != null) {
+      location = location.substring(family.length() + 1);
+    }
+    ClusterConfig config = load(url, location);
+    if (family != null && FAMILY_TAGS.get(family) != config.dialect()) {
+      throw new SQLNonTransientConnectionException("URL " + url + " names the family " + family
+          + ", but the shards of " + config.source() + " are " + config.dialect() + " databases",
+          "08001");
+    }
+    return config;
+  }
+
+  /**
+   * The URL {@code DatabaseMetaData.getURL()} reports: the one connected with, naming the shards'
+   * family ({@code jdbc:sherd:h2:cluster.yaml}) when it did not. The driver accepts it as well,
+   * and clients that detect the database from the URL (jOOQ's {@code JDBCUtils.dialect}) find
+   * the shards' one.
+   */
+  public static String describedUrl(String url, ClusterConfig config) {
+    String location = url.substring(URL_PREFIX.length());
+    if (familyTag(location.trim()) != null) {
+      return url;
+    }
+    String shardUrl = config.shard(config.defaultShard()).url();
+    for (String tag : FAMILY_TAGS.keySet()) {
+      if (shardUrl.startsWith("jdbc:" + tag + ":")) {
+        return URL_PREFIX + tag + ":" + location;
+      }
+    }
+    return url;
+  }
+
+  private static String familyTag(String location) {
+    int colon = location.indexOf(':');
+    String word = colon < 0 ? null : location.substring(0, colon);
+    return word != null && FAMILY_TAGS.containsKey(word) ? word : null;
+  }
+
+  private static ClusterConfig load(String url, String location) throws SQLException {
     if (location.isEmpty()) {
       throw new SQLNonTransientConnectionException("URL " + url + " names no cluster config:"
-          + " use jdbc:sherd:<path to cluster.yaml> or jdbc:sherd:classpath:<resource>", "08001");
+          + " use jdbc:sherd:<path to cluster.yaml> or jdbc:sherd:classpath:<resource>, optionally"
+          + " after the shards' family (jdbc:sherd:postgresql:<path>)", "08001");
     }
     try {
       if (location.startsWith(CLASSPATH)) {

@@ -29,6 +29,7 @@ public final class ClusterRuntime implements AutoCloseable {
   private final ClusterConfig config;
   private final String name;
   private final Planner planner;
+  private final DefaultShardCatalog catalog;
   private final ShardPools pools;
   private final ThreadPoolExecutor scatterExecutor;
   private final Cache<String, List<ColumnInfo>> resultColumns;
@@ -41,8 +42,9 @@ public final class ClusterRuntime implements AutoCloseable {
     this.config = config;
     this.name = name;
     this.resultCache = ResultCache.forCluster(config); // first: it can refuse a bad override
-    this.planner = new Planner(config, Planner.DEFAULT_MAX_PLANS);
     this.pools = new ShardPools(config, name);
+    this.catalog = new DefaultShardCatalog(config, pools);
+    this.planner = new Planner(config, Planner.DEFAULT_MAX_PLANS, catalog);
     int threads = Math.max(2, config.shardCount());
     this.scatterExecutor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), daemonThreads("sherd-" + name + "-scatter-"));
@@ -102,6 +104,14 @@ public final class ClusterRuntime implements AutoCloseable {
 
   public Planner planner() {
     return planner;
+  }
+
+  /**
+   * The name of the cluster's one catalog (the default shard's own): what every logical
+   * connection and its metadata report; null when the shards' driver reports none.
+   */
+  public String catalog() throws SQLException {
+    return catalog.name();
   }
 
   public ShardPools pools() {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,8 @@ public final class DecisionTable {
 
   private final String schema;
   private final String table;
+  private final String insertSql;
+  private final String outcomeSql;
 
   /** The decision table of a family's shards (public for tests and operators' tooling). */
   public static DecisionTable of(DialectFamily family) {
@@ -43,6 +46,8 @@ public final class DecisionTable {
   DecisionTable(DialectFamily family) {
     this.schema = family == DialectFamily.MYSQL ? null : "sherd";
     this.table = family == DialectFamily.MYSQL ? MYSQL_TABLE : "sherd.tx_decisions";
+    this.insertSql = "INSERT INTO " + table + " (gtid, outcome, decided_millis) VALUES (?, ?, ?)";
+    this.outcomeSql = "SELECT outcome FROM " + table + " WHERE gtid = ?";
   }
 
   /** The table's qualified name. */
@@ -60,22 +65,33 @@ public final class DecisionTable {
     }
   }
 
-  /** Inserts the decision (in the caller's transaction); a key violation means it was taken. */
+  /**
+   * Inserts the decision (in the caller's transaction).
+   *
+   * @throws SQLIntegrityConstraintViolationException when a decision for {@code gtid} exists
+   *     (whatever class the shard's driver uses for a key violation: PostgreSQL's has none)
+   */
   void insert(Connection c, String gtid, String outcome, long nowMillis)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-        + " (gtid, outcome, decided_millis) VALUES (?, ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(insertSql)) {
       ps.setString(1, gtid);
       ps.setString(2, outcome);
       ps.setLong(3, nowMillis);
       ps.executeUpdate();
+    } catch (SQLException e) {
+      String state = e.getSQLState();
+      if (!(e instanceof SQLIntegrityConstraintViolationException) && state != null
+          && state.startsWith("23")) {
+        throw new SQLIntegrityConstraintViolationException(e.getMessage(), state,
+            e.getErrorCode(), e);
+      }
+      throw e;
     }
   }
 
   /** The recorded outcome of {@code gtid}, or null when none is recorded. */
   String outcome(Connection c, String gtid) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT outcome FROM " + table
-        + " WHERE gtid = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(outcomeSql)) {
       ps.setString(1, gtid);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;

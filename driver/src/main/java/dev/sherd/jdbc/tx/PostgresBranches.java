@@ -33,14 +33,27 @@ final class PostgresBranches implements BranchProtocol {
       s.setQueryTimeout(timeoutSeconds);
       s.execute("PREPARE TRANSACTION '" + xid.name() + "'");
     } catch (SQLException e) {
-      String m = String.valueOf(e.getMessage());
-      if ("55000".equals(e.getSQLState()) && m.contains("prepared transactions are disabled")) {
+      if ("55000".equals(e.getSQLState()) && (String.valueOf(e.getMessage())
+          .contains("prepared transactions are disabled") || preparedTransactionsDisabled(c))) {
         throw new SQLException("PostgreSQL has max_prepared_transactions = 0, so it cannot take part"
             + " in a transaction that writes to several shards: set max_prepared_transactions to"
             + " at least the number of concurrent cross-shard transactions (e.g. ALTER SYSTEM SET"
             + " max_prepared_transactions = 64) and restart the server", "55000", e);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Asks the server, for a server whose messages are not in English (the failed PREPARE
+   * TRANSACTION ended the transaction, so the session can still answer).
+   */
+  private static boolean preparedTransactionsDisabled(Connection c) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT current_setting('max_prepared_transactions')")) {
+      return rs.next() && "0".equals(rs.getString(1));
+    } catch (SQLException unknown) {
+      return false;
     }
   }
 

@@ -15,10 +15,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Finishes the in-doubt branches of this cluster's cross-shard transactions, whichever driver
  * instance started them. For every prepared branch: a COMMIT decision → commit it; an ABORT decision
- * → roll it back; no decision and older than the grace period → record ABORT on the decision shard
- * (the key makes this race-free against a late coordinator) and roll it back; younger → leave it,
- * its coordinator may still be deciding. Then COMMIT decisions with no branch left in doubt are
- * deleted, and ABORT decisions past their retention. A shard that is down is skipped and retried
+ * → roll it back; no decision, and in doubt for longer than the grace period → record ABORT on the
+ * decision shard (the key makes this race-free against a late coordinator) and roll it back;
+ * otherwise leave it, its coordinator may still be deciding. How long a branch has been in doubt
+ * is measured from the run that first saw it (no family reports when a branch was prepared, and a
+ * transaction may have begun long before it prepared), so a branch is never aborted sooner than
+ * one grace period after its prepare — while a coordinator records its decision within half of
+ * one or rolls back. Then COMMIT decisions with no branch left in doubt are
+ * deleted — after every shard has made what it committed durable — and ABORT decisions past
+ * their retention. A shard that is down is skipped and retried
  * next run. One run at a time per runtime. Thread-safe.
  */
 public final class Recovery {
@@ -31,6 +36,8 @@ public final class Recovery {
 
   private final TransactionManager m;
   private final Runnable onRecoveredWrites;
+  /** When a run first saw each undecided branch in doubt: branch name → millis. */
+  private final Map<String, Long> undecidedSince = new HashMap<>();
 
   Recovery(TransactionManager manager, Runnable onRecoveredWrites) {
     this.m = manager;
@@ -69,7 +76,10 @@ public final class Recovery {
         errors.add(m.shardName(s) + ": " + e.getMessage());
       }
     }
+    boolean commitDecisions = decisions.values().stream()
+        .anyMatch(rows -> rows.stream().anyMatch(row -> DecisionTable.COMMIT.equals(row[1])));
     Set<String> stillInDoubt = new HashSet<>();
+    Set<String> undecidedNow = new HashSet<>();
     int committed = 0;
     int rolledBack = 0;
     int waiting = 0;
@@ -80,7 +90,7 @@ public final class Recovery {
           if (xid == null || xid.shard != s) {
             continue; // MariaDB's XA RECOVER lists the whole server's branches: keep this shard's
           }
-          switch (resolve(c, xid)) {
+          switch (resolve(c, xid, undecidedNow)) {
             case COMMITTED:
               committed++;
               m.stats().recoveredCommits.incrementAndGet();
@@ -96,12 +106,19 @@ public final class Recovery {
               stillInDoubt.add(xid.global);
           }
         }
+        if (commitDecisions) {
+          // A branch committed by its coordinator is no longer listed, but on H2 it may not be
+          // on disk yet: without this, its decision could be deleted and a crash then bring the
+          // branch back prepared, with no decision left to commit it.
+          m.protocol().makeDurable(c);
+        }
       } catch (SQLException e) {
         errors.add(m.shardName(s) + ": " + e.getMessage());
         // branches on an unreachable shard are unknown: keep every decision for next time
         stillInDoubt.add("*");
       }
     }
+    undecidedSince.keySet().retainAll(undecidedNow);
     int removed = 0;
     if (!stillInDoubt.contains("*")) {
       removed = removeSettledDecisions(decisions, stillInDoubt, errors);
@@ -115,7 +132,8 @@ public final class Recovery {
 
   private enum Outcome { COMMITTED, ROLLED_BACK, WAITING }
 
-  private Outcome resolve(Connection branchShard, Xid xid) throws SQLException {
+  private Outcome resolve(Connection branchShard, Xid xid, Set<String> undecidedNow)
+      throws SQLException {
     String outcome;
     try (Connection d = m.pools().borrow(xid.decisionShard)) {
       outcome = m.decisions().outcome(d, xid.global);
@@ -123,8 +141,10 @@ public final class Recovery {
         m.protocol().makeDurable(d); // never commit branches on a decision a crash could undo
       }
       if (outcome == null) {
-        long age = System.currentTimeMillis() - xid.startMillis;
-        if (age < m.settings().gracePeriodMillis()) {
+        long now = System.currentTimeMillis();
+        undecidedNow.add(xid.name());
+        long since = undecidedSince.computeIfAbsent(xid.name(), name -> now);
+        if (now - since < m.settings().gracePeriodMillis()) {
           return Outcome.WAITING;
         }
         try {

@@ -4,10 +4,11 @@ package dev.sherd.jdbc.tx;
  * Timing of cross-shard transactions and their recovery.
  *
  * @param recoveryIntervalMillis how often recovery looks for in-doubt branches (default 30 s)
- * @param gracePeriodMillis      a prepared branch without a decision is left alone this long, so a
- *                               coordinator still in flight is not disturbed (default 60 s); a
- *                               coordinator never records a commit decision later than half of it
- *                               after its transaction began preparing
+ * @param gracePeriodMillis      a prepared branch without a decision is left alone this long after
+ *                               recovery first sees it, so a coordinator still in flight is not
+ *                               disturbed (default 60 s); a coordinator never records a commit
+ *                               decision later than half of it after its transaction began
+ *                               preparing
  * @param abortRetentionMillis   how long an ABORT decision is kept (default 24 h): far longer than
  *                               any coordinator may still try to decide
  * @param phaseTimeoutSeconds    statement timeout of prepare and commit commands (default 30 s)

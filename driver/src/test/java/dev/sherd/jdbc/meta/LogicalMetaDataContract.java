@@ -165,6 +165,45 @@ abstract class LogicalMetaDataContract {
   }
 
   @Test
+  void sqlQualifiedAsGetTablesReportsIt_runsOnEveryShard() throws SQLException {
+    Map<String, Object> customers = rows(sherd.getMetaData().getTables(null, null,
+        name("customers"), null)).get(0);
+    String catalog = (String) customers.get("TABLE_CAT");
+    assertEquals(sherd.getCatalog(), catalog);
+    String quote = sherd.getMetaData().getIdentifierQuoteString();
+    StringBuilder qualified = new StringBuilder();
+    for (Object part : new Object[] {catalog, customers.get("TABLE_SCHEM"), name("customers")}) {
+      if (part != null) {
+        qualified.append(qualified.length() == 0 ? "" : ".").append(quote).append(part)
+            .append(quote);
+      }
+    }
+    String unquotedCatalog = family() == Family.MARIADB ? catalog + "." + name("customers")
+        : qualified.toString().replace(quote + catalog + quote,
+            catalog.toLowerCase(java.util.Locale.ROOT));
+    for (String table : List.of(qualified.toString(), unquotedCatalog)) {
+      String scatter = "SELECT COUNT(*), SUM(" + table + ".id) FROM " + table;
+      try (Statement s = sherd.createStatement(); ResultSet rs = s.executeQuery(scatter)) {
+        assertTrue(rs.next());
+        assertEquals(20, rs.getInt(1), scatter);
+        assertEquals(210, rs.getInt(2), scatter);
+      }
+      String routed = "SELECT name FROM " + table + " WHERE id = ?";
+      try (PreparedStatement ps = sherd.prepareStatement(routed)) {
+        for (int id : new int[] {3, 17}) {
+          ps.setInt(1, id);
+          try (ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next(), routed + " with id " + id);
+            assertEquals("customer " + id, rs.getString(1));
+          }
+        }
+      }
+    }
+    sherd.setCatalog(catalog);
+    assertThrows(SQLFeatureNotSupportedException.class, () -> sherd.setCatalog("no_such_catalog"));
+  }
+
+  @Test
   void getTables_ofAnotherCatalog_isEmpty() throws SQLException {
     assertEquals(List.of(), rows(sherd.getMetaData().getTables("no_such_catalog", null, "%",
         null)));
@@ -296,7 +335,16 @@ abstract class LogicalMetaDataContract {
     }
     assertEquals("Sherd JDBC driver", md.getDriverName());
     assertEquals("0.1", md.getDriverVersion());
-    assertEquals(cluster.url(), md.getURL());
+    String family = Map.of(Family.H2, "h2", Family.POSTGRESQL, "postgresql",
+        Family.MARIADB, "mariadb").get(family());
+    assertEquals(cluster.url().replace("jdbc:sherd:", "jdbc:sherd:" + family + ":"),
+        md.getURL(), "the URL names the shards' family, for tools that detect it there");
+    try (Connection again = java.sql.DriverManager.getConnection(md.getURL());
+        Statement s = again.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM customers")) {
+      assertTrue(rs.next());
+      assertEquals(20, rs.getInt(1), "the reported URL opens the same cluster");
+    }
     assertNotNull(md.getUserName());
     assertTrue(md.getConnection() == sherd);
   }
@@ -405,10 +453,62 @@ abstract class LogicalMetaDataContract {
   }
 
   @Test
-  void showSharding_cannotBePrepared_andSaysSo() {
-    SQLFeatureNotSupportedException e = assertThrows(SQLFeatureNotSupportedException.class,
-        () -> sherd.prepareStatement("SHOW SHARDING"));
-    assertTrue(e.getMessage().contains("Statement.execute"), e.getMessage());
+  void driverAnsweredStatements_canBePrepared_andAnswerAsStatementDoes() throws SQLException {
+    List<Map<String, Object>> direct;
+    try (Statement s = sherd.createStatement(); ResultSet rs = s.executeQuery("SHOW SHARDING")) {
+      direct = rows(rs);
+    }
+    try (PreparedStatement ps = sherd.prepareStatement("SHOW SHARDING")) {
+      assertEquals(0, ps.getParameterMetaData().getParameterCount());
+      for (int run = 0; run < 2; run++) {
+        try (ResultSet rs = ps.executeQuery()) {
+          assertEquals(direct, rows(rs), "run " + run);
+        }
+      }
+      SQLException notAnUpdate = assertThrows(SQLException.class, ps::executeUpdate);
+      assertEquals("07000", notAnUpdate.getSQLState());
+      ps.addBatch();
+      assertThrows(java.sql.BatchUpdateException.class, ps::executeBatch);
+    }
+    try (Connection c = cluster.connect();
+        PreparedStatement ps = c.prepareStatement("SET autocommit = 0")) {
+      assertFalse(ps.execute());
+      assertFalse(c.getAutoCommit(), "the prepared SET is applied to the logical connection");
+    }
+    SQLFeatureNotSupportedException refused = assertThrows(SQLFeatureNotSupportedException.class,
+        () -> sherd.prepareStatement("SET search_mode = 1"), "a refused SET fails at prepare");
+    assertTrue(refused.getMessage().contains("search_mode"), refused.getMessage());
+  }
+
+  @Test
+  void schema_canBeSetToTheCurrentOneOnly() throws SQLException {
+    try (Connection c = cluster.connect(); Statement s = c.createStatement()) {
+      String current = c.getSchema();
+      c.setSchema(current);
+      assertEquals(current, c.getSchema());
+      assertThrows(SQLFeatureNotSupportedException.class, () -> c.setSchema("sherd_elsewhere"));
+      if (current == null) {
+        return; // MariaDB: no schemas, and no SET SCHEMA
+      }
+      String unquoted = current.equals(current.toUpperCase(java.util.Locale.ROOT))
+          ? current.toLowerCase(java.util.Locale.ROOT) : current.toUpperCase(java.util.Locale.ROOT);
+      String[] accepted = c.getMetaData().getDatabaseProductName().equals("PostgreSQL")
+          ? new String[] {"SET SCHEMA '" + current + "'", "SET search_path TO " + current,
+              "SET search_path = \"" + current + "\""}
+          : new String[] {"SET SCHEMA \"" + current + "\"", "SET SCHEMA " + unquoted};
+      for (String sql : accepted) {
+        assertFalse(s.execute(sql), sql);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          assertFalse(ps.execute(), sql);
+        }
+      }
+      for (String sql : new String[] {"SET SCHEMA sherd_elsewhere", "SET SCHEMA \""
+          + unquoted + "\""}) {
+        SQLFeatureNotSupportedException e = assertThrows(SQLFeatureNotSupportedException.class,
+            () -> s.execute(sql), sql);
+        assertTrue(e.getMessage().contains(current), e.getMessage());
+      }
+    }
   }
 
   @Test

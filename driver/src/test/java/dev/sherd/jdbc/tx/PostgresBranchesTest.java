@@ -10,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
@@ -46,6 +47,22 @@ class PostgresBranchesTest {
     assertTrue(e.getMessage().contains("max_prepared_transactions"), e.getMessage());
     assertEquals("55000", e.getSQLState());
     assertSame(refusal, e.getCause(), "the server's error is kept as the cause");
+  }
+
+  @Test
+  void prepare_withPreparedTransactionsDisabled_inAnotherLanguage_asksTheServer() {
+    PSQLException refusal = new PSQLException(new ServerErrorMessage("SFEHLER\0VERROR\0C55000\0"
+        + "Mvorbereitete Transaktionen sind abgeschaltet\0"));
+    Connection c = connectionFailingWith(refusal, "0");
+    Xid xid = Xid.branch(Xid.newGlobal("0a1b2c3d", 0, System.currentTimeMillis()), 1);
+
+    SQLException e = assertThrows(SQLException.class, () -> new PostgresBranches(30).prepare(c, xid));
+    assertTrue(e.getMessage().contains("max_prepared_transactions"), e.getMessage());
+    assertSame(refusal, e.getCause());
+
+    Connection enabled = connectionFailingWith(refusal, "64");
+    assertSame(refusal, assertThrows(SQLException.class,
+        () -> new PostgresBranches(30).prepare(enabled, xid)), "another 55000 passes through");
   }
 
   @Test
@@ -91,9 +108,39 @@ class PostgresBranchesTest {
 
   /** A connection whose statements fail every execute with {@code failure}. */
   private static Connection connectionFailingWith(SQLException failure) {
+    return connectionFailingWith(failure, null);
+  }
+
+  /**
+   * A connection whose statements fail every execute with {@code failure}, except a query, which
+   * answers one row holding {@code setting} (when not null).
+   */
+  private static Connection connectionFailingWith(SQLException failure, String setting) {
+    ResultSet row = (ResultSet) Proxy.newProxyInstance(
+        PostgresBranchesTest.class.getClassLoader(), new Class<?>[] {ResultSet.class},
+        new java.lang.reflect.InvocationHandler() {
+          private boolean read;
+
+          @Override
+          public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) {
+            switch (method.getName()) {
+              case "next":
+                boolean first = !read;
+                read = true;
+                return first;
+              case "getString":
+                return setting;
+              default:
+                return null;
+            }
+          }
+        });
     Statement statement = (Statement) Proxy.newProxyInstance(
         PostgresBranchesTest.class.getClassLoader(), new Class<?>[] {Statement.class},
         (proxy, method, args) -> {
+          if (method.getName().equals("executeQuery") && setting != null) {
+            return row;
+          }
           if (method.getName().startsWith("execute")) {
             throw failure;
           }

@@ -47,7 +47,10 @@ interface BranchProtocol {
   /** Names of prepared (in-doubt) branches on this shard whose names start with the prefix. */
   List<String> inDoubt(Connection c, String prefix) throws SQLException;
 
-  /** The family's protocol; every command it sends times out after {@code timeoutSeconds}. */
+  /**
+   * The family's protocol. On PostgreSQL and MariaDB every command it sends times out after
+   * {@code timeoutSeconds}; H2's wait for no lock and run without one (see {@link H2Branches}).
+   */
   static BranchProtocol of(DialectFamily family, int timeoutSeconds) {
     switch (family) {
       case POSTGRESQL:
@@ -55,7 +58,7 @@ interface BranchProtocol {
       case MYSQL:
         return new MysqlBranches(timeoutSeconds);
       default:
-        return new H2Branches(timeoutSeconds);
+        return new H2Branches();
     }
   }
 }

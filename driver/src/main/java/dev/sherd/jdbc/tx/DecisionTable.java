@@ -99,11 +99,27 @@ public final class DecisionTable {
     }
   }
 
-  void delete(Connection c, String gtid) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE gtid = ?")) {
-      ps.setString(1, gtid);
-      ps.executeUpdate();
+  /** Rows per DELETE of {@link #delete}: one statement per chunk, not per decision. */
+  static final int DELETE_CHUNK = 500;
+
+  /** Deletes the decisions of {@code gtids} (in auto-commit); returns how many were deleted. */
+  int delete(Connection c, List<String> gtids) throws SQLException {
+    int deleted = 0;
+    for (int from = 0; from < gtids.size(); from += DELETE_CHUNK) {
+      List<String> chunk = gtids.subList(from, Math.min(gtids.size(), from + DELETE_CHUNK));
+      StringBuilder sql = new StringBuilder(40 + table.length() + 3 * chunk.size())
+          .append("DELETE FROM ").append(table).append(" WHERE gtid IN (");
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "?" : ", ?");
+      }
+      try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        deleted += ps.executeUpdate();
+      }
     }
+    return deleted;
   }
 
   /** Decisions recorded on this shard: {gtid, outcome, decided_millis}. */

@@ -190,13 +190,14 @@ public final class Recovery {
     long abortCutoff = System.currentTimeMillis() - m.settings().abortRetentionMillis();
     for (Map.Entry<Integer, List<Object[]>> e : decisions.entrySet()) {
       try (Connection c = m.pools().borrow(e.getKey())) {
+        List<String> settled = new ArrayList<>();
         for (Object[] row : e.getValue()) {
           String gtid = (String) row[0];
           if (DecisionTable.COMMIT.equals(row[1]) && !stillInDoubt.contains(gtid)) {
-            m.decisions().delete(c, gtid);
-            removed++;
+            settled.add(gtid);
           }
         }
+        removed += m.decisions().delete(c, settled);
         removed += m.decisions().purgeAborts(c, abortCutoff);
       } catch (SQLException ex) {
         errors.add(m.shardName(e.getKey()) + ": " + ex.getMessage());

@@ -11,7 +11,8 @@ package dev.sherd.jdbc.tx;
  *                               preparing
  * @param abortRetentionMillis   how long an ABORT decision is kept (default 24 h): far longer than
  *                               any coordinator may still try to decide
- * @param phaseTimeoutSeconds    statement timeout of prepare and commit commands (default 30 s)
+ * @param phaseTimeoutSeconds    statement timeout of prepare and commit commands on PostgreSQL and
+ *                               MariaDB (default 30 s); H2's wait for no lock
  */
 public record TransactionSettings(long recoveryIntervalMillis, long gracePeriodMillis,
     long abortRetentionMillis, int phaseTimeoutSeconds) {

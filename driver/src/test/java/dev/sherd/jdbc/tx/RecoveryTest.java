@@ -127,7 +127,31 @@ class RecoveryTest {
           () -> decisions.insert(d, gtid, DecisionTable.ABORT, 2L));
       assertEquals("23", e.getSQLState().substring(0, 2), e.getMessage());
       assertEquals(DecisionTable.COMMIT, decisions.outcome(d, gtid));
-      decisions.delete(d, gtid);
+      assertEquals(1, decisions.delete(d, List.of(gtid)));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Family.class)
+  void settledDecisions_areDeletedInChunks_allOfThem(Family family) throws Exception {
+    try (TxCluster cluster = TxCluster.start(family, dir);
+        Connection d = cluster.direct(0)) {
+      DecisionTable decisions = DecisionTable.of(cluster.dialect());
+      decisions.ensureExists(d);
+      int count = 2 * DecisionTable.DELETE_CHUNK + 3;
+      List<String> gtids = new java.util.ArrayList<>();
+      d.setAutoCommit(false);
+      for (int i = 0; i < count; i++) {
+        String gtid = Xid.newGlobal(cluster.clusterId(), 0, System.currentTimeMillis());
+        decisions.insert(d, gtid, DecisionTable.COMMIT, i);
+        gtids.add(gtid);
+      }
+      String kept = gtids.remove(count / 2);
+      d.commit();
+      d.setAutoCommit(true);
+      gtids.add(Xid.newGlobal(cluster.clusterId(), 0, System.currentTimeMillis())); // no such row
+      assertEquals(count - 1, decisions.delete(d, gtids));
+      assertEquals(List.of(kept), decisions.all(d).stream().map(row -> (String) row[0]).toList());
     }
   }
 

@@ -121,10 +121,12 @@ public final class Planner {
       case TRANSACTION:
         return transaction(sql, shape);
       case QUERY:
+        refuseSessionFunctions(shape);
         return query(sql, shape);
       case INSERT:
       case UPDATE:
       case DELETE:
+        refuseSessionFunctions(shape);
         return write(sql, shape);
       case DDL:
         return ddl(sql, shape);
@@ -177,6 +179,16 @@ public final class Planner {
           + "setTransactionIsolation");
     }
     return new TransactionPlan(sql, verb);
+  }
+
+  private static void refuseSessionFunctions(StatementShape shape) throws SQLException {
+    String function = SessionFunctions.firstIn(shape.body);
+    if (function != null) {
+      throw Refusals.unsupported(function + "(): its effect stays with the pooled shard"
+          + " connection that runs it, which the next statement may not get (an unlock would go"
+          + " to another connection, a setting would pass to the connection's next borrower); set"
+          + " parameters in every shard's JDBC URL, use transaction-level locks");
+    }
   }
 
   /** First words of statements that are valid SQL but cannot be routed: refused, not misparsed. */

@@ -38,18 +38,7 @@ final class ShardInvariants implements BeforeEachCallback, AfterEachCallback {
     List<String> problems = new ArrayList<>();
     ClusterRuntime runtime = c.runtime();
     if (runtime != null) {
-      // The runtime's transaction recovery borrows connections in the background for a moment;
-      // a leaked connection stays borrowed, so wait briefly for zero before calling it a leak.
-      long deadline = System.nanoTime() + 2_000_000_000L;
-      while (totalActive(runtime) != 0 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      for (int i = 0; i < H2Cluster.SHARDS; i++) {
-        int active = runtime.pools().activeConnections(i);
-        if (active != 0) {
-          problems.add("leaked shard connection: s" + i + " has " + active + " active");
-        }
-      }
+      problems.addAll(ShardLeaks.borrowed(runtime.pools(), H2Cluster.SHARDS));
     }
     for (int i = 0; i < H2Cluster.SHARDS; i++) {
       long open = c.uncommittedSessions(i);
@@ -68,13 +57,5 @@ final class ShardInvariants implements BeforeEachCallback, AfterEachCallback {
           + " after");
     }
     assertEquals(List.of(), problems, "invariants after " + context.getDisplayName());
-  }
-
-  private static int totalActive(ClusterRuntime runtime) {
-    int n = 0;
-    for (int i = 0; i < H2Cluster.SHARDS; i++) {
-      n += runtime.pools().activeConnections(i);
-    }
-    return n;
   }
 }

@@ -47,9 +47,7 @@ class TransactionFailureTest {
   @AfterEach
   void stop() throws Exception {
     ShardPools pools = cluster.runtime().pools();
-    for (int i = 0; i < H2Cluster.SHARDS; i++) {
-      assertEquals(0, pools.activeConnections(i), "leaked shard connection on s" + i);
-    }
+    assertEquals(List.of(), ShardLeaks.borrowed(pools, H2Cluster.SHARDS));
     cluster.close();
   }
 

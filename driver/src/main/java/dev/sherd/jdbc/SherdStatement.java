@@ -123,11 +123,8 @@ public class SherdStatement implements Statement, ResultOwner {
     }
   }
 
+  /** The plan of {@code sql}, once {@link #driverAnswered} (which checks it) found it planned. */
   StatementPlan plan(String sql) throws SQLException {
-    checkOpen();
-    if (sql == null) {
-      throw new SQLException("SQL is null", "42000");
-    }
     // SHOW COLUMNS FROM t, DESCRIBE t...: read-only definitions, answered by the default shard
     StatementPlan definition = LocalStatements.plan(sql, connection.runtime().config());
     return definition != null ? definition : connection.runtime().planner().plan(sql);

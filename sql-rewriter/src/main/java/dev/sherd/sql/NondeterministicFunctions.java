@@ -56,9 +56,8 @@ final class NondeterministicFunctions {
       if (t.type() != SqlToken.Type.WORD || (i > 0 && tokens.get(i - 1).isSymbol('.'))) {
         continue;
       }
-      boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('(');
-      if ((call && FUNCTIONS.contains(t.text())) || KEYWORDS.contains(t.text())
-          || t.text().startsWith("PG_")) {
+      if ((SqlTokenizer.isCall(tokens, i) && FUNCTIONS.contains(t.text()))
+          || KEYWORDS.contains(t.text()) || t.text().startsWith("PG_")) {
         return t.text();
       }
       boolean qualifier = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('.');

@@ -27,11 +27,9 @@ final class SessionFunctions {
   /** The first session-changing function {@code sql} calls, or null. */
   static String firstIn(String sql) {
     List<SqlToken> tokens = SqlTokenizer.tokenize(sql);
-    for (int i = 0; i + 1 < tokens.size(); i++) {
-      SqlToken t = tokens.get(i);
-      if (t.type() == SqlToken.Type.WORD && FUNCTIONS.contains(t.text())
-          && tokens.get(i + 1).isSymbol('(') && (i == 0 || !tokens.get(i - 1).isSymbol('.'))) {
-        return t.text().toLowerCase(java.util.Locale.ROOT);
+    for (int i = 0; i < tokens.size(); i++) {
+      if (SqlTokenizer.isCall(tokens, i) && FUNCTIONS.contains(tokens.get(i).text())) {
+        return tokens.get(i).text().toLowerCase(java.util.Locale.ROOT);
       }
     }
     return null;

@@ -65,6 +65,15 @@ final class SqlTokenizer {
     return tokens;
   }
 
+  /**
+   * Whether token {@code i} is an unqualified function call: a word followed by {@code (} and not
+   * preceded by {@code .} ({@code t.uuid(} is a method or column, not the function).
+   */
+  static boolean isCall(List<SqlToken> tokens, int i) {
+    return tokens.get(i).type() == SqlToken.Type.WORD && i + 1 < tokens.size()
+        && tokens.get(i + 1).isSymbol('(') && (i == 0 || !tokens.get(i - 1).isSymbol('.'));
+  }
+
   /** Number of {@code ?} parameter markers outside literals and comments. */
   static int countParameters(List<SqlToken> tokens) {
     int count = 0;

@@ -28,7 +28,7 @@ final class CacheSettingsReader {
 
     static CacheSettings read(ConfigNode cache, ConfigNode tables) throws ConfigException {
         CacheSettings.Builder b = CacheSettings.newBuilder().enabled(cache.isPresent());
-        if (cache.isPresent() && cache.raw().isBoolean()) {
+        if (cache.isBoolean()) {
             b.enabled(cache.booleanOr(true));
         } else if (cache.isPresent()) {
             cache.allowOnly(KEYS, "true, false or a mapping with " + String.join(", ", KEYS));

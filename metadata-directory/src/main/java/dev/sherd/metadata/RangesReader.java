@@ -103,7 +103,7 @@ final class RangesReader {
                     found = d;
                     firstBound = b;
                 } else if (d != found) {
-                    throw b.error("bound '" + b.raw().asText() + "' is a " + d.label() + " but " + firstBound.path()
+                    throw b.error("bound '" + b.text() + "' is a " + d.label() + " but " + firstBound.path()
                             + " is a " + found.label() + "; all bounds of a table must be of one kind"
                             + " (or set key-type: number, date, timestamp or string)");
                 }
@@ -116,21 +116,21 @@ final class RangesReader {
         if (b.isNumber()) {
             return KeyDomain.NUMBER;
         }
-        if (!b.raw().isTextual()) {
+        if (!b.isString()) {
             throw b.error("expected a number or a string but found " + b.kind());
         }
-        return KeyDomain.inferFrom(b.raw().asText());
+        return KeyDomain.inferFrom(b.text());
     }
 
     private static Object bound(ConfigNode b, KeyDomain domain) throws ConfigException {
-        if (!b.raw().isValueNode() || b.raw().isBoolean() || (b.isNumber() && !b.isFiniteNumber())) {
+        if (!b.isNumber() && !b.isString()) {
             throw b.error("expected a number or a string but found " + b.kind());
         }
         Object value = domain == KeyDomain.NUMBER && b.isNumber()
-                ? b.raw().decimalValue()
-                : domain.fromValue(b.raw().asText());
+                ? b.decimalValue()
+                : domain.fromValue(b.text());
         if (value == null) {
-            throw b.error("bound '" + b.raw().asText() + "' is not a " + domain.label());
+            throw b.error("bound '" + b.text() + "' is not a " + domain.label());
         }
         return value;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +69,25 @@ class ConfigValidationTest {
                     "malformed YAML at line 2, column 38: aliases (*name) are not supported"),
             new Case("yaml tag", "shards:\n  s0: { url: !!str \"jdbc:h2:mem:s0\" }\n", "",
                     "malformed YAML at line 2, column 14: tags (!name) are not supported"),
+            new Case("yaml tag on a key", "shards:\n  !!str s0: { url: \"jdbc:h2:mem:s0\" }\n", "",
+                    "malformed YAML at line 2, column 3: tags (!name) are not supported"),
+            new Case("yaml anchor", "shards:\n  s0: { url: \"jdbc:h2:mem:s0\", user: &me sa }\n", "",
+                    "malformed YAML at line 2, column 38: anchors (&name) are not supported; quote a value that starts with '&'"),
+            new Case("duplicate key in a nested mapping", "shards:\n  s0: { url: \"jdbc:h2:mem:s0\", user: a, user: b }\n", "",
+                    "malformed YAML at line 2, column 45: Duplicate field 'user'"),
+            new Case("duplicate key quoted once", "shards:\n  s0: { url: \"jdbc:h2:mem:s0\" }\n  \"s0\": { url: \"jdbc:h2:mem:s1\" }\n",
+                    "", "malformed YAML at line 3, column 7: Duplicate field 's0'"),
+            new Case("duplicate key written as number and string", "shards:\n  1: { url: \"jdbc:h2:mem:s0\" }\n  '1': { url: \"jdbc:h2:mem:s1\" }\n",
+                    "", "malformed YAML at line 3, column 6: Duplicate field '1'"),
+            new Case("list as a key", "shards:\n  ? [s0]\n  : { url: \"jdbc:h2:mem:s0\" }\n", "",
+                    "malformed YAML at line 2, column 5: a key must be a single value, not a list or a mapping"),
+            new Case("second document", SHARDS + "---\ntables: {}\n", "",
+                    "malformed YAML at line 5, column 1: a second YAML document (---) is not supported"),
+            new Case("infinite number", SHARDS + "cache: { max-bytes: .inf }\n", "",
+                    "malformed YAML at line 5, column 25: unsupported number (infinite, NaN, sexagesimal or beyond a double's range)"),
+            new Case("number beyond a double", SHARDS + "cache: { max-bytes: 1e400 }\n", "",
+                    "malformed YAML at line 5, column 26: unsupported number"),
+            new Case("document of only a comment", "# nothing yet\n", "", "empty configuration"),
             // tables
             new Case("tables not a mapping", SHARDS + "tables: [a]\n", "tables", "expected a mapping of table name"),
             new Case("table without rule", withTables("  t:\n"), "tables.t", "missing rule"),
@@ -220,6 +240,16 @@ class ConfigValidationTest {
                 """));
         assertTrue(e.problem().startsWith("malformed YAML at line 3"), e.problem());
         assertTrue(e.problem().contains("Duplicate field 's0'"), e.problem());
+    }
+
+    @Test
+    void parse_keysEqualOnlyAsNumbers_areDistinct() throws ConfigException {
+        ClusterConfig c = TestConfigs.parse("""
+                shards:
+                  0x10: { url: "jdbc:h2:mem:a" }
+                  16: { url: "jdbc:h2:mem:b" }
+                """);
+        assertEquals(List.of("0x10", "16"), c.shards().stream().map(ShardSpec::name).toList());
     }
 
     @Test

@@ -89,7 +89,7 @@ public final class SherdConnection implements Connection, ShardSession {
       c.close();
       throw ShardErrors.wrap(runtime.config().shard(shard).name(), e);
     }
-    return new Lease(shard, c, true);
+    return new Lease(shard, c, true, runtime.pools());
   }
 
   @Override

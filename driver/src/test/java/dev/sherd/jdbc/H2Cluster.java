@@ -40,6 +40,8 @@ final class H2Cluster implements AutoCloseable {
         countries: { broadcast: true }
       """;
 
+  private static final String DEFAULT_POOL = "{ maximumPoolSize: 8, connectionTimeout: 5000 }";
+
   private final String prefix;
   private final Path config;
   private Connection witness;
@@ -60,9 +62,15 @@ final class H2Cluster implements AutoCloseable {
    */
   static H2Cluster start(Path dir, String prefix, String tablesYaml, boolean withWitness)
       throws Exception {
+    return start(dir, prefix, tablesYaml, DEFAULT_POOL, withWitness);
+  }
+
+  /** @param poolYaml every shard's {@code pool:} mapping, e.g. {@code { maximumPoolSize: 1 }} */
+  static H2Cluster start(Path dir, String prefix, String tablesYaml, String poolYaml,
+      boolean withWitness) throws Exception {
     String unique = prefix + "_" + Long.toHexString(System.nanoTime());
     Path file = dir.resolve(prefix + ".yaml");
-    write(file, yaml(unique, tablesYaml));
+    write(file, yaml(unique, tablesYaml, poolYaml));
     H2Cluster cluster = new H2Cluster(unique, file);
     if (withWitness) {
       cluster.witness = DriverManager.getConnection(cluster.url());
@@ -71,13 +79,17 @@ final class H2Cluster implements AutoCloseable {
   }
 
   static String yaml(String unique, String tablesYaml) {
+    return yaml(unique, tablesYaml, DEFAULT_POOL);
+  }
+
+  private static String yaml(String unique, String tablesYaml, String poolYaml) {
     StringBuilder sb = new StringBuilder("shards:\n");
     for (int i = 0; i < SHARDS; i++) {
       sb.append("  s").append(i).append(":\n")
           .append("    url: \"").append(shardUrl(unique, i)).append("\"\n")
           .append("    user: ").append(USER).append('\n')
           .append("    password: \"").append(PASSWORD).append("\"\n")
-          .append("    pool: { maximumPoolSize: 8, connectionTimeout: 5000 }\n");
+          .append("    pool: ").append(poolYaml).append('\n');
     }
     sb.append("default-shard: s0\n").append(tablesYaml);
     return sb.toString();

@@ -53,8 +53,8 @@ final class BatchRunner {
     try {
       WriteRunner.onShards(session, shards, true, lease -> {
         List<Integer> entries = byShard.get(lease.shard());
-        try (PreparedStatement ps = ShardStatements.prepare(lease, sql, batch.get(entries.get(0)),
-            options)) {
+        try (ShardStatement statement = ShardStatements.prepareOnce(lease, sql, null, options)) {
+          PreparedStatement ps = statement.physical();
           for (int entry : entries) {
             batch.get(entry).bind(ps, sql);
             ps.addBatch();

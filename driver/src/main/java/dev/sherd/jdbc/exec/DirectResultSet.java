@@ -27,18 +27,19 @@ import java.util.Map;
  * The single-shard fast path's result set: the shard's own result set, passed through call for
  * call, so getters, conversions and metadata are exactly the shard driver's and nothing is copied
  * or allocated per row. It adds only what a logical result set must own: {@link #getStatement()}
- * returns the logical statement, and {@link #close()} closes the physical statement and gives the
- * shard connection back (once). Not thread-safe, like any result set.
+ * returns the logical statement, and {@link #close()} closes the shard's result, gives the physical
+ * statement back (kept or closed) and the shard connection (once). Not thread-safe, like any
+ * result set.
  */
 final class DirectResultSet implements ResultSet {
 
   private final ResultSet delegate;
-  private final Statement physical;
+  private final ShardStatement physical;
   private final Statement owner;
   private final Lease lease;
   private boolean closed;
 
-  DirectResultSet(ResultSet delegate, Statement physical, Statement owner, Lease lease) {
+  DirectResultSet(ResultSet delegate, ShardStatement physical, Statement owner, Lease lease) {
     this.delegate = delegate;
     this.physical = physical;
     this.owner = owner;
@@ -47,7 +48,11 @@ final class DirectResultSet implements ResultSet {
 
   @Override
   public boolean next() throws SQLException {
-    return delegate.next();
+    try {
+      return delegate.next();
+    } catch (SQLException e) {
+      throw physical.failed(e);
+    }
   }
 
   @Override
@@ -57,7 +62,13 @@ final class DirectResultSet implements ResultSet {
     }
     closed = true;
     try {
-      physical.close(); // closes the delegate too
+      try {
+        delegate.close();
+      } catch (SQLException e) {
+        throw physical.failed(e);
+      } finally {
+        physical.close(); // kept for the next execution only once its result is closed
+      }
     } finally {
       lease.release();
     }

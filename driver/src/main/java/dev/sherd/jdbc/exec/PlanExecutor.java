@@ -14,7 +14,6 @@ import dev.sherd.sql.plan.QueryPlan;
 import dev.sherd.sql.plan.ShardSql;
 import dev.sherd.sql.plan.StatementPlan;
 import dev.sherd.sql.plan.WritePlan;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -94,21 +93,21 @@ public final class PlanExecutor {
     String name = session.runtime().config().shard(plan.shard()).name();
     Lease lease = session.lease(plan.shard());
     ShardSql sql = ShardSql.verbatim(plan.sql(), plan.parameterCount());
-    PreparedStatement ps = null;
+    ShardStatement statement = null;
     try {
-      ps = ShardStatements.prepare(lease, sql, params, options);
-      if (ps.execute()) {
-        ResultSet rs = ps.getResultSet();
-        return new Outcome(new CursorResultSet(new ShardCursor(name, rs, true),
+      statement = ShardStatements.prepareOnce(lease, sql, params, options);
+      if (statement.execute()) {
+        ResultSet rs = statement.physical().getResultSet();
+        return new Outcome(new CursorResultSet(new ShardCursor(name, rs, statement),
             ColumnInfo.from(rs.getMetaData()), owner, lease::release), -1);
       }
-      long count = ps.getLargeUpdateCount();
-      ps.close();
+      long count = statement.physical().getLargeUpdateCount();
+      statement.close();
       lease.release();
       return new Outcome(null, count);
     } catch (SQLException e) {
-      if (ps != null) {
-        ps.close();
+      if (statement != null) {
+        statement.close();
       }
       lease.release();
       throw ShardErrors.wrap(name, e);

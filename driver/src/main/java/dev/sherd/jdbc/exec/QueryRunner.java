@@ -58,14 +58,11 @@ final class QueryRunner {
     String name = session.runtime().config().shard(shard).name();
     Lease lease = session.lease(shard);
     try {
-      PreparedStatement ps = ShardStatements.prepare(lease, sql, params, options);
+      ShardStatement statement = ShardStatements.prepareQuery(lease, sql, params, options);
       try {
-        if (options.maxRows() > 0) {
-          ps.setLargeMaxRows(options.maxRows());
-        }
-        return new DirectResultSet(ps.executeQuery(), ps, owner, lease);
+        return new DirectResultSet(statement.executeQuery(), statement, owner, lease);
       } catch (SQLException | RuntimeException e) {
-        ps.close();
+        statement.close();
         throw e;
       }
     } catch (SQLException e) {
@@ -193,12 +190,13 @@ final class QueryRunner {
         lease = l;
       }
     }
-    PreparedStatement ps = ShardStatements.prepare(lease, sql, params, options);
+    ShardStatement statement = ShardStatements.prepare(lease, sql, params, options);
     try {
-      ResultSet rs = ps.executeQuery();
-      return new ShardResult(new ShardCursor(config.shard(shard).name(), rs, true), rs.getMetaData());
+      ResultSet rs = statement.executeQuery();
+      return new ShardResult(new ShardCursor(config.shard(shard).name(), rs, statement),
+          rs.getMetaData());
     } catch (SQLException | RuntimeException e) {
-      ps.close();
+      statement.close();
       throw e;
     }
   }

@@ -1,31 +1,80 @@
 package dev.sherd.jdbc.exec;
 
+import dev.sherd.jdbc.runtime.PooledStatements;
 import dev.sherd.sql.plan.ShardSql;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
- * Prepares and binds a physical statement on a leased shard connection, applying the logical
- * statement's options (query timeout, fetch size). Stateless.
+ * Prepares and binds the physical statement of one execution on a leased shard connection,
+ * applying the logical statement's options (query timeout, fetch size, row limit). On an
+ * auto-commit lease the statement is reused: taken from the connection's kept statements when
+ * one has the same text, kept there after the execution. Stateless.
  */
 final class ShardStatements {
 
   private ShardStatements() {}
 
-  static PreparedStatement prepare(Lease lease, ShardSql sql, Parameters params,
+  /** A reusable statement with no row limit: one shard's part of a scatter, or a write. */
+  static ShardStatement prepare(Lease lease, ShardSql sql, Parameters params,
       StatementOptions options) throws SQLException {
-    PreparedStatement ps = options.returnGeneratedKeys()
-        ? lease.connection().prepareStatement(sql.sql(), java.sql.Statement.RETURN_GENERATED_KEYS)
-        : lease.connection().prepareStatement(sql.sql());
+    return prepare(lease, sql, params, options, 0, true);
+  }
+
+  /** A reusable statement limited to the logical statement's max rows: a routed query. */
+  static ShardStatement prepareQuery(Lease lease, ShardSql sql, Parameters params,
+      StatementOptions options) throws SQLException {
+    return prepare(lease, sql, params, options, options.maxRows(), true);
+  }
+
+  /**
+   * A statement closed after this execution, for uses that leave state on it (batches) or run
+   * any SQL (pass-through). {@code params} null: the caller binds.
+   */
+  static ShardStatement prepareOnce(Lease lease, ShardSql sql, Parameters params,
+      StatementOptions options) throws SQLException {
+    return prepare(lease, sql, params, options, 0, false);
+  }
+
+  private static ShardStatement prepare(Lease lease, ShardSql sql, Parameters params,
+      StatementOptions options, long maxRows, boolean reusable) throws SQLException {
+    PooledStatements kept = lease.statements();
+    PooledStatements.Key key = new PooledStatements.Key(sql.sql(), options.returnGeneratedKeys());
+    boolean reuse = reusable && lease.owned();
+    PooledStatements.Entry entry = reuse
+        ? kept.take(key, lease.schemaGeneration())
+        : null;
+    if (entry == null) {
+      try {
+        entry = create(reuse ? kept.physical() : lease.connection(), key);
+      } catch (SQLException e) {
+        throw reuse ? lease.evictIfFatal(e) : e;
+      }
+    }
+    ShardStatement statement = new ShardStatement(lease, reuse ? kept : null, entry);
     try {
-      if (options.queryTimeoutSeconds() > 0) {
-        ps.setQueryTimeout(options.queryTimeoutSeconds());
+      kept.queryTimeout(entry, options.queryTimeoutSeconds());
+      entry.limits(options.fetchSize(), maxRows);
+      if (params != null) {
+        params.bind(entry.statement(), sql);
       }
-      if (options.fetchSize() > 0) {
-        ps.setFetchSize(options.fetchSize());
-      }
-      params.bind(ps, sql);
-      return ps;
+      return statement;
+    } catch (SQLException e) {
+      statement.failed(e);
+      statement.close();
+      throw e;
+    }
+  }
+
+  private static PooledStatements.Entry create(Connection c, PooledStatements.Key key)
+      throws SQLException {
+    PreparedStatement ps = key.generatedKeys()
+        ? c.prepareStatement(key.sql(), Statement.RETURN_GENERATED_KEYS)
+        : c.prepareStatement(key.sql());
+    try {
+      return new PooledStatements.Entry(key, ps);
     } catch (SQLException e) {
       ps.close();
       throw e;

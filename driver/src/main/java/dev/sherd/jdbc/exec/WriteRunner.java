@@ -10,7 +10,6 @@ import dev.sherd.sql.plan.DdlPlan;
 import dev.sherd.sql.plan.InsertPlan;
 import dev.sherd.sql.plan.ShardSql;
 import dev.sherd.sql.plan.WritePlan;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -148,9 +147,9 @@ final class WriteRunner {
       return single(session, shards[0], perShard.get(shards[0]), params, options);
     }
     List<Long> counts = onShards(session, shards, transactional, lease -> {
-      try (PreparedStatement ps = ShardStatements.prepare(lease, perShard.get(lease.shard()),
+      try (ShardStatement statement = ShardStatements.prepare(lease, perShard.get(lease.shard()),
           params, options)) {
-        return ps.executeLargeUpdate();
+        return statement.executeLargeUpdate();
       }
     });
     long total = 0;
@@ -226,9 +225,10 @@ final class WriteRunner {
       Parameters params, StatementOptions options) throws SQLException {
     ClusterConfig config = session.runtime().config();
     Lease lease = session.lease(shard);
-    try (PreparedStatement ps = ShardStatements.prepare(lease, sql, params, options)) {
-      long count = ps.executeLargeUpdate();
-      ResultSet keys = options.returnGeneratedKeys() ? copyKeys(ps.getGeneratedKeys()) : null;
+    try (ShardStatement statement = ShardStatements.prepare(lease, sql, params, options)) {
+      long count = statement.executeLargeUpdate();
+      ResultSet keys = options.returnGeneratedKeys()
+          ? copyKeys(statement.physical().getGeneratedKeys()) : null;
       return new UpdateResult(count, keys);
     } catch (SQLException e) {
       throw ShardErrors.wrap(config.shard(shard).name(), e);

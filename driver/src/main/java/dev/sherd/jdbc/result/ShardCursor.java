@@ -2,7 +2,6 @@ package dev.sherd.jdbc.result;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * A {@link RowCursor} over one shard's {@link ResultSet}: the leaf of every merge.
@@ -17,22 +16,23 @@ public final class ShardCursor implements RowCursor {
 
   private final String shard;
   private final ResultSet resultSet;
-  private final Statement statement;
+  private final AutoCloseable statement;
   private final Object[] row;
   private boolean closed;
 
   /**
    * @param shard          the shard's name, used in error messages
    * @param resultSet      the shard's result, positioned before its first row; owned from now on
-   * @param closeStatement whether closing this cursor also closes {@code resultSet}'s statement
+   * @param statement      closed after {@code resultSet} when this cursor closes (the shard
+   *                       statement, or whatever gives it back); null for none
    */
-  public ShardCursor(String shard, ResultSet resultSet, boolean closeStatement)
+  public ShardCursor(String shard, ResultSet resultSet, AutoCloseable statement)
       throws SQLException {
     this.shard = shard;
     this.resultSet = resultSet;
+    this.statement = statement;
     try {
       this.row = new Object[resultSet.getMetaData().getColumnCount()];
-      this.statement = closeStatement ? resultSet.getStatement() : null;
     } catch (SQLException e) {
       throw ShardErrors.wrap(shard, e);
     }
@@ -74,11 +74,13 @@ public final class ShardCursor implements RowCursor {
     if (statement != null) {
       try {
         statement.close();
-      } catch (SQLException e) {
+      } catch (Exception e) {
+        SQLException wrapped = e instanceof SQLException s ? ShardErrors.wrap(shard, s)
+            : new SQLException("shard " + shard + ": closing its statement failed: " + e, e);
         if (failure == null) {
-          failure = ShardErrors.wrap(shard, e);
+          failure = wrapped;
         } else {
-          failure.addSuppressed(e);
+          failure.addSuppressed(wrapped);
         }
       }
     }

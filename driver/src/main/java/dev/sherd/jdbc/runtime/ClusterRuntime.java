@@ -144,6 +144,7 @@ public final class ClusterRuntime implements AutoCloseable {
   public void schemaChanged() {
     planner.invalidateAll();
     resultColumns.invalidateAll();
+    pools.schemaChanged();
   }
 
   @Override

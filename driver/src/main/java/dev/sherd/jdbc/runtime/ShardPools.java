@@ -13,16 +13,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One HikariCP pool per shard. Pools start lazily (a shard that is down does not stop the others
  * from working; its errors name it when it is used) and every pool setting from the shard's
- * {@code pool:} map is passed through by its HikariCP property name. Thread-safe.
+ * {@code pool:} map is passed through by its HikariCP property name. Each physical connection has
+ * its {@link PooledStatements}, forgotten once the pool has closed the connection. Thread-safe.
  */
 public final class ShardPools implements AutoCloseable {
 
+  /** HikariCP's own list of SQLStates and vendor codes that end a connection. */
+  private static final Set<String> FATAL_STATES =
+      Set.of("0A000", "57P01", "57P02", "57P03", "01002", "JZ0C0", "JZ0C1");
+  private static final Set<Integer> FATAL_CODES = Set.of(500150, 2399, 1105);
+
   private final ClusterConfig config;
   private final List<HikariDataSource> pools;
+  private final Map<Connection, PooledStatements> statements = new ConcurrentHashMap<>();
+  private volatile int schemaGeneration;
 
   ShardPools(ClusterConfig config, String clusterName) throws SQLException {
     this.config = config;
@@ -83,6 +93,50 @@ public final class ShardPools implements AutoCloseable {
     pools.get(index).evictConnection(connection);
   }
 
+  /**
+   * The kept statements of the physical connection behind {@code pooled}, a connection of this
+   * object's pools held by the caller. Meeting a new physical connection (the pool replaced one)
+   * forgets those of connections the pool has closed.
+   */
+  public PooledStatements statementsOf(Connection pooled) throws SQLException {
+    Connection physical = pooled.unwrap(Connection.class);
+    PooledStatements kept = statements.get(physical);
+    if (kept == null) {
+      statements.values().removeIf(PooledStatements::connectionClosed);
+      kept = new PooledStatements(physical, schemaGeneration);
+      statements.put(physical, kept);
+    }
+    return kept;
+  }
+
+  /** The schema generation kept statements must have been prepared under. */
+  public int schemaGeneration() {
+    return schemaGeneration;
+  }
+
+  /** After DDL through the driver: every kept statement is prepared again at its next use. */
+  public synchronized void schemaChanged() {
+    schemaGeneration++;
+  }
+
+  /**
+   * True when {@code e} (or one chained to it) says its connection is unusable, by the rule
+   * HikariCP applies to statements made through its proxy (SQLState class 08, the server shutting
+   * down, ...): a connection that failed so is evicted rather than lent again.
+   */
+  public static boolean isFatal(SQLException e) {
+    SQLException next = e;
+    for (int depth = 0; next != null && depth < 10; depth++) {
+      String state = next.getSQLState();
+      if (state != null && (state.startsWith("08") || FATAL_STATES.contains(state))
+          || FATAL_CODES.contains(next.getErrorCode())) {
+        return true;
+      }
+      next = next.getNextException();
+    }
+    return false;
+  }
+
   /** Connections of shard {@code index} currently lent out (for leak checks). */
   public int activeConnections(int index) {
     HikariPoolMXBean bean = pools.get(index).getHikariPoolMXBean();
@@ -94,5 +148,6 @@ public final class ShardPools implements AutoCloseable {
     for (HikariDataSource pool : pools) {
       pool.close();
     }
+    statements.clear();
   }
 }

@@ -67,7 +67,7 @@ public final class GlobalTransaction {
       }
       held[shard] = c;
     }
-    return new Lease(shard, held[shard], false);
+    return new Lease(shard, held[shard], false, manager.pools());
   }
 
   /** Records that {@code shards} are written by the transaction. */

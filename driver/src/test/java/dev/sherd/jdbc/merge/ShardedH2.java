@@ -111,7 +111,7 @@ final class ShardedH2 implements AutoCloseable {
     for (int s = 0; s < SHARDS; s++) {
       PreparedStatement ps = connection.prepareStatement(sql.replace("{T}", "S" + s));
       bind(ps, params);
-      cursors.add(new ShardCursor("s" + s, ps.executeQuery(), true));
+      cursors.add(new ShardCursor("s" + s, ps.executeQuery(), ps));
     }
     return cursors;
   }

@@ -89,7 +89,7 @@ class CursorResultSetH2DifferentialTest {
     int compared = 0;
     try (Statement s1 = connection.createStatement(); Statement s2 = connection.createStatement();
         ResultSet h2 = s1.executeQuery(QUERY);
-        ResultSet ours = new CursorResultSet(new ShardCursor("s0", s2.executeQuery(QUERY), false),
+        ResultSet ours = new CursorResultSet(new ShardCursor("s0", s2.executeQuery(QUERY), null),
             ColumnInfo.from(h2.getMetaData()), null, null)) {
       int width = h2.getMetaData().getColumnCount();
       while (true) {

@@ -308,7 +308,7 @@ class CursorResultSetTest {
       s.execute("CREATE TABLE L(C CLOB, B BLOB)");
       s.execute("INSERT INTO L VALUES ('some text', X'0102FF')");
       try (ResultSet rs = new CursorResultSet(
-          new ShardCursor("s1", s.executeQuery("SELECT C, B FROM L"), false),
+          new ShardCursor("s1", s.executeQuery("SELECT C, B FROM L"), null),
           List.of(Columns.varchar("C"), Columns.varchar("B")), null, null)) {
         rs.next();
         assertInstanceOf(Clob.class, rs.getObject(1));

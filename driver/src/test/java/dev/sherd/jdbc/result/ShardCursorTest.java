@@ -24,7 +24,7 @@ class ShardCursorTest {
         Statement s = c.createStatement()) {
       ShardCursor cursor = new ShardCursor("s0",
           s.executeQuery("SELECT X, CAST(X AS DECIMAL(5,1)), 'v' || X FROM SYSTEM_RANGE(1, 2)"),
-          false);
+          null);
       assertEquals(3, cursor.width());
       assertTrue(cursor.next());
       Object[] first = cursor.row();
@@ -38,17 +38,17 @@ class ShardCursorTest {
   }
 
   @Test
-  void close_closesResultSetAndOptionallyItsStatement() throws SQLException {
+  void close_closesResultSetThenTheGivenStatement() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:h2:mem:shard_cursor_close")) {
       Statement kept = c.createStatement();
       ResultSet rs1 = kept.executeQuery("SELECT 1");
-      new ShardCursor("s0", rs1, false).close();
+      new ShardCursor("s0", rs1, null).close();
       assertTrue(rs1.isClosed());
       assertFalse(kept.isClosed());
 
       Statement owned = c.createStatement();
       ResultSet rs2 = owned.executeQuery("SELECT 1");
-      ShardCursor cursor = new ShardCursor("s0", rs2, true);
+      ShardCursor cursor = new ShardCursor("s0", rs2, owned);
       cursor.close();
       cursor.close();
       assertTrue(rs2.isClosed());
@@ -62,7 +62,7 @@ class ShardCursorTest {
             "jdbc:h2:mem:shard_cursor_lazy;LAZY_QUERY_EXECUTION=1");
         Statement s = c.createStatement()) {
       ShardCursor cursor = new ShardCursor("orders_3",
-          s.executeQuery("SELECT 1 / (X - 3) FROM SYSTEM_RANGE(1, 5)"), true);
+          s.executeQuery("SELECT 1 / (X - 3) FROM SYSTEM_RANGE(1, 5)"), null);
       assertTrue(cursor.next());
       assertTrue(cursor.next());
       SQLDataException e = assertThrows(SQLDataException.class, cursor::next);

@@ -138,15 +138,29 @@ class KeptStatementsTest {
   }
 
   @Test
-  void failedExecution_leavesTheTextUsable() throws SQLException {
+  void failedExecution_closesItsStatement_andTheNextPreparesAnew() throws SQLException {
     try (Connection c = cluster.connect();
         PreparedStatement ps = c.prepareStatement("SELECT 6 / ? FROM notes WHERE id = 1")) {
-      ps.setInt(1, 0);
-      assertThrows(SQLException.class, ps::executeQuery);
       ps.setInt(1, 3);
+      PreparedStatement before;
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next());
-        assertEquals(2, rs.getInt(1));
+        before = physicalOf(rs);
+      }
+      ps.setInt(1, 0);
+      assertThrows(SQLException.class, ps::executeQuery);
+      assertTrue(before.isClosed(), "a statement whose execution failed is not kept");
+      ps.setInt(1, 2);
+      PreparedStatement after;
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals(3, rs.getInt(1));
+        after = physicalOf(rs);
+      }
+      assertNotSame(before, after);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        assertSame(after, physicalOf(rs), "the new statement is kept in its place");
       }
     }
   }
@@ -163,8 +177,8 @@ class KeptStatementsTest {
     }
     ShardPools pools = cluster.runtime().pools();
     try (Connection s0 = pools.borrow(0)) {
-      int idle = pools.statementsOf(s0).idleCount();
-      assertTrue(idle > 0 && idle <= PooledStatements.CAPACITY, idle + " idle statements");
+      int kept = pools.statementsOf(s0).keptCount();
+      assertTrue(kept > 0 && kept <= PooledStatements.CAPACITY, kept + " kept statements");
     }
   }
 

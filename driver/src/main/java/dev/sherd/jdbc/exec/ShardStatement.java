@@ -72,10 +72,12 @@ final class ShardStatement implements AutoCloseable {
       return;
     }
     closed = true;
-    if (kept != null && healthy && warningsCleared()) {
+    if (kept == null) {
+      entry.statement().close();
+    } else if (healthy && warningsCleared()) {
       kept.give(entry);
     } else {
-      entry.statement().close();
+      kept.discard(entry);
     }
   }
 

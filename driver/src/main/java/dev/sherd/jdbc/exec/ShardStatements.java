@@ -41,14 +41,14 @@ final class ShardStatements {
   private static ShardStatement prepare(Lease lease, ShardSql sql, Parameters params,
       StatementOptions options, long maxRows, boolean reusable) throws SQLException {
     PooledStatements kept = lease.statements();
-    PooledStatements.Key key = new PooledStatements.Key(sql.sql(), options.returnGeneratedKeys());
+    boolean keys = options.returnGeneratedKeys();
     boolean reuse = reusable && lease.owned();
     PooledStatements.Entry entry = reuse
-        ? kept.take(key, lease.schemaGeneration())
+        ? kept.take(sql.sql(), keys, lease.schemaGeneration())
         : null;
     if (entry == null) {
       try {
-        entry = create(reuse ? kept.physical() : lease.connection(), key);
+        entry = create(reuse ? kept.physical() : lease.connection(), sql.sql(), keys);
       } catch (SQLException e) {
         throw reuse ? lease.evictIfFatal(e) : e;
       }
@@ -68,13 +68,13 @@ final class ShardStatements {
     }
   }
 
-  private static PooledStatements.Entry create(Connection c, PooledStatements.Key key)
+  private static PooledStatements.Entry create(Connection c, String sql, boolean generatedKeys)
       throws SQLException {
-    PreparedStatement ps = key.generatedKeys()
-        ? c.prepareStatement(key.sql(), Statement.RETURN_GENERATED_KEYS)
-        : c.prepareStatement(key.sql());
+    PreparedStatement ps = generatedKeys
+        ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+        : c.prepareStatement(sql);
     try {
-      return new PooledStatements.Entry(key, ps);
+      return new PooledStatements.Entry(sql, generatedKeys, ps);
     } catch (SQLException e) {
       ps.close();
       throw e;

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /*
@@ -16,20 +17,23 @@ import java.util.Map;
  * The statements are made on the shard driver's own connection, unwrapped from the pool's proxy:
  * HikariCP closes every statement made through its proxy when the lease ends, and these must
  * outlive leases. They close with the physical connection, when newer texts push them out (at most
- * CAPACITY idle ones), or when the schema generation changes (DDL through the driver).
+ * CAPACITY per connection and kind, least recently used first), or when the schema generation
+ * changes (DDL through the driver).
  *
  * Only the holder of the connection's lease uses this object; the pool's hand-over of the
- * connection orders every access, so it is not thread-safe and needs not be. A statement is taken
- * out while it runs and given back after, so one text in use twice gets two statements.
+ * connection orders every access, so it is not thread-safe and needs not be. A statement is marked
+ * in use while it runs, so one text in use twice at once gets a second statement, closed after
+ * its use. The lookup is one hash of the SQL text (a string that caches its hash) per execution.
  */
 /** Reusable prepared statements and session settings of one physical shard connection. */
 public final class PooledStatements {
 
-  /** Idle statements kept per physical connection. */
+  /** Statements kept per physical connection, for each kind (with and without generated keys). */
   public static final int CAPACITY = 64;
 
   private final Connection physical;
-  private final Map<Key, Entry> idle = new LinkedHashMap<>(16, 0.75f, false);
+  private final Map<String, Entry> plain = lru();
+  private final Map<String, Entry> withKeys = lru();
   private int generation;
   private int sessionTimeout;
 
@@ -44,33 +48,51 @@ public final class PooledStatements {
   }
 
   /**
-   * An idle statement for {@code key} made under schema generation {@code current}, taken out of
-   * the cache; null when there is none. A newer generation closes every idle statement first.
+   * The kept statement for {@code sql}, marked in use; null when there is none or it is in use
+   * (the caller makes a new one). A schema generation other than {@code current} closes every
+   * kept statement first.
    */
-  public Entry take(Key key, int current) {
+  public Entry take(String sql, boolean generatedKeys, int current) {
     if (current != generation) {
-      closeIdle();
+      closeAll();
       generation = current;
       return null;
     }
-    return idle.remove(key);
+    Entry kept = (generatedKeys ? withKeys : plain).get(sql);
+    if (kept == null || kept.inUse) {
+      return null;
+    }
+    kept.inUse = true;
+    return kept;
   }
 
   /**
-   * Gives a statement back after a successful use; one with the same text already idle, or the
-   * oldest idle one beyond {@link #CAPACITY}, is closed instead of kept.
+   * Gives a statement back after a successful use. A new one is kept unless its text already has
+   * a statement (then it is closed); beyond {@link #CAPACITY}, the least recently used one that is
+   * not in use is closed.
    */
   public void give(Entry entry) {
-    Entry previous = idle.putIfAbsent(entry.key, entry);
-    if (previous != null) {
+    Map<String, Entry> kind = entry.generatedKeys ? withKeys : plain;
+    Entry kept = kind.putIfAbsent(entry.sql, entry);
+    if (kept != null && kept != entry) {
       closeQuietly(entry.statement);
       return;
     }
-    if (idle.size() > CAPACITY) {
-      Iterator<Entry> oldest = idle.values().iterator();
-      closeQuietly(oldest.next().statement);
-      oldest.remove();
+    entry.inUse = false;
+    if (kept == null && kind.size() > CAPACITY) {
+      Iterator<Entry> oldest = kind.values().iterator();
+      Entry eldest = oldest.next();
+      if (!eldest.inUse) {
+        closeQuietly(eldest.statement);
+        oldest.remove();
+      }
     }
+  }
+
+  /** Closes a statement whose use failed, and forgets it if it was kept. */
+  public void discard(Entry entry) {
+    (entry.generatedKeys ? withKeys : plain).remove(entry.sql, entry);
+    closeQuietly(entry.statement);
   }
 
   boolean connectionClosed() {
@@ -81,9 +103,9 @@ public final class PooledStatements {
     }
   }
 
-  /** Idle statements (for tests and leak checks). */
-  public int idleCount() {
-    return idle.size();
+  /** Statements kept, of both kinds (for tests). */
+  public int keptCount() {
+    return plain.size() + withKeys.size();
   }
 
   /**
@@ -98,11 +120,18 @@ public final class PooledStatements {
     }
   }
 
-  private void closeIdle() {
-    for (Entry e : idle.values()) {
-      closeQuietly(e.statement);
+  private void closeAll() {
+    for (Map<String, Entry> kind : List.of(plain, withKeys)) {
+      for (Entry e : kind.values()) {
+        closeQuietly(e.statement);
+      }
+      kind.clear();
     }
-    idle.clear();
+  }
+
+  /** Access order: a statement found for a text becomes the most recently used. */
+  private static Map<String, Entry> lru() {
+    return new LinkedHashMap<>(16, 0.75f, true);
   }
 
   private static void closeQuietly(PreparedStatement statement) {
@@ -113,24 +142,29 @@ public final class PooledStatements {
     }
   }
 
-  /** What a statement is reused for: its text, and whether it returns generated keys. */
-  public record Key(String sql, boolean generatedKeys) {}
-
   /**
    * A physical statement and the settings last applied to it, so each is set again only when a
    * use asks for a different value. Used by one lease holder at a time.
    */
   public static final class Entry {
-    private final Key key;
+    private final String sql;
+    private final boolean generatedKeys;
     private final PreparedStatement statement;
     private final int defaultFetchSize;
     private int timeout;
     private int fetchSize;
     private long maxRows;
+    private boolean inUse = true;
 
-    /** A fresh statement: no timeout, no row limit, the driver's default fetch size. */
-    public Entry(Key key, PreparedStatement statement) throws SQLException {
-      this.key = key;
+    /**
+     * A fresh statement, in use: no timeout, no row limit, the driver's default fetch size.
+     *
+     * @param generatedKeys whether it was prepared to return generated keys
+     */
+    public Entry(String sql, boolean generatedKeys, PreparedStatement statement)
+        throws SQLException {
+      this.sql = sql;
+      this.generatedKeys = generatedKeys;
       this.statement = statement;
       this.defaultFetchSize = statement.getFetchSize();
       this.fetchSize = defaultFetchSize;

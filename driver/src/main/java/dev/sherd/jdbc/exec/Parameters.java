@@ -112,6 +112,25 @@ public final class Parameters {
     } else if (type != NO_TYPE && type != Types.NULL) {
       ps.setObject(position, v, type);
     } else {
+      bindUntyped(ps, position, v);
+    }
+  }
+
+  /**
+   * {@code setObject(position, v)}, through the setter JDBC's mapping names for the commonest
+   * classes (what every shard driver's setObject does for them, after its own type dispatch).
+   */
+  private static void bindUntyped(PreparedStatement ps, int position, Object v)
+      throws SQLException {
+    if (v instanceof Long l) {
+      ps.setLong(position, l);
+    } else if (v instanceof Integer i) {
+      ps.setInt(position, i);
+    } else if (v instanceof String text) {
+      ps.setString(position, text);
+    } else if (v instanceof java.math.BigDecimal d) {
+      ps.setBigDecimal(position, d);
+    } else {
       ps.setObject(position, v);
     }
   }

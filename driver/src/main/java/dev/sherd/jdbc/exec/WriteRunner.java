@@ -41,6 +41,9 @@ final class WriteRunner {
     if (shards.isEmpty()) {
       return new UpdateResult(0, null);
     }
+    if (shards.size() == 1) {
+      return routed(session, shards.first(), plan.statement(), params, options, plan.sql());
+    }
     session.beforeWrite(shards, plan.sql());
     Map<Integer, ShardSql> perShard = new TreeMap<>();
     for (int shard : shards.toArray()) {
@@ -52,6 +55,10 @@ final class WriteRunner {
   static UpdateResult insert(ShardSession session, InsertPlan plan, Parameters params,
       StatementOptions options) throws SQLException {
     ClusterConfig config = session.runtime().config();
+    if (plan.fixedRoute() == null && plan.rowCount() == 1) {
+      return routed(session, plan.shardOfRow(0, params.values()), plan.direct(), params, options,
+          plan.sql());
+    }
     Map<Integer, ShardSql> perShard = new TreeMap<>();
     if (plan.fixedRoute() != null) {
       ShardSet shards = plan.fixedRoute().shards(config.shardCount(), params.values());
@@ -219,6 +226,13 @@ final class WriteRunner {
       }
       QueryRunner.releaseAllQuietly(leases);
     }
+  }
+
+  /** The fast path of a write to one shard: no per-shard maps, no fan-out. */
+  private static UpdateResult routed(ShardSession session, int shard, ShardSql sql,
+      Parameters params, StatementOptions options, String logicalSql) throws SQLException {
+    session.beforeWrite(ShardSet.of(shard), logicalSql);
+    return single(session, shard, sql, params, options);
   }
 
   private static UpdateResult single(ShardSession session, int shard, ShardSql sql,

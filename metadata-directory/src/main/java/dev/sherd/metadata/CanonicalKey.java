@@ -38,6 +38,9 @@ final class CanonicalKey {
         if (v instanceof Boolean || v instanceof UUID) {
             return v.toString();
         }
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return Long.toString(((Number) v).longValue()); // what the number rule gives an integer, without BigDecimal
+        }
         BigDecimal n = KeyValues.asNumber(v);
         if (n != null) {
             return KeyValues.canonicalNumber(n);

@@ -46,6 +46,25 @@ class ShardingHashTest {
     }
 
     @Test
+    void canonicalKey_integerTypes_agreeWithTheNumberRule() {
+        // Long, Integer, Short and Byte skip BigDecimal; their text must be what the number rule gives
+        for (long v : new long[] {0, 1, -1, 7, 10, 700, -700, 1_000_000, 99_990, Integer.MIN_VALUE,
+                Integer.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1, -10}) {
+            String byRule = CanonicalKey.of(new BigDecimal(v));
+            assertEquals(byRule, CanonicalKey.of(v), "Long " + v);
+            if (v == (int) v) {
+                assertEquals(byRule, CanonicalKey.of((int) v), "Integer " + v);
+            }
+            if (v == (short) v) {
+                assertEquals(byRule, CanonicalKey.of((short) v), "Short " + v);
+            }
+            if (v == (byte) v) {
+                assertEquals(byRule, CanonicalKey.of((byte) v), "Byte " + v);
+            }
+        }
+    }
+
+    @Test
     void hash64_hugeExponent_staysCompact() {
         assertEquals("1E+5000", CanonicalKey.of("1e5000"));
         assertEquals(ShardingHash.hash64(new BigDecimal("1e5000")), ShardingHash.hash64("1E5000"));

@@ -72,17 +72,21 @@ public final class PooledStatements {
    * not in use is closed.
    */
   public void give(Entry entry) {
+    entry.inUse = false;
+    if (entry.kept) {
+      return; // take() already made it the most recently used
+    }
     Map<String, Entry> kind = entry.generatedKeys ? withKeys : plain;
-    Entry kept = kind.putIfAbsent(entry.sql, entry);
-    if (kept != null && kept != entry) {
+    if (kind.putIfAbsent(entry.sql, entry) != null) {
       closeQuietly(entry.statement);
       return;
     }
-    entry.inUse = false;
-    if (kept == null && kind.size() > CAPACITY) {
+    entry.kept = true;
+    if (kind.size() > CAPACITY) {
       Iterator<Entry> oldest = kind.values().iterator();
       Entry eldest = oldest.next();
       if (!eldest.inUse) {
+        eldest.kept = false;
         closeQuietly(eldest.statement);
         oldest.remove();
       }
@@ -91,7 +95,10 @@ public final class PooledStatements {
 
   /** Closes a statement whose use failed, and forgets it if it was kept. */
   public void discard(Entry entry) {
-    (entry.generatedKeys ? withKeys : plain).remove(entry.sql, entry);
+    if (entry.kept) {
+      entry.kept = false;
+      (entry.generatedKeys ? withKeys : plain).remove(entry.sql);
+    }
     closeQuietly(entry.statement);
   }
 
@@ -123,6 +130,7 @@ public final class PooledStatements {
   private void closeAll() {
     for (Map<String, Entry> kind : List.of(plain, withKeys)) {
       for (Entry e : kind.values()) {
+        e.kept = false;
         closeQuietly(e.statement);
       }
       kind.clear();
@@ -155,6 +163,7 @@ public final class PooledStatements {
     private int fetchSize;
     private long maxRows;
     private boolean inUse = true;
+    private boolean kept; // in its map: saves the hash lookup when a kept statement comes back
 
     /**
      * A fresh statement, in use: no timeout, no row limit, the driver's default fetch size.

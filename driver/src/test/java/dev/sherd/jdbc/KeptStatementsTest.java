@@ -76,6 +76,40 @@ class KeptStatementsTest {
   }
 
   @Test
+  void transactionStatements_reuseKeptStatements_andLeaveNothingOpenOnTheConnection()
+      throws SQLException {
+    String select = "SELECT v FROM t WHERE id = ?";
+    try (Connection c = cluster.connect()) {
+      PreparedStatement kept;
+      try (PreparedStatement ps = c.prepareStatement(select)) {
+        kept = physical(ps, 1, "one");
+      }
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(select);
+          PreparedStatement update = c.prepareStatement("UPDATE t SET v = ? WHERE id = ?")) {
+        assertSame(kept, physical(ps, 1, "one"), "inside a transaction, the kept statement");
+        update.setString(1, "uno");
+        update.setInt(2, 1);
+        assertEquals(1, update.executeUpdate());
+        assertSame(kept, physical(ps, 1, "uno"), "the transaction sees its own write");
+        c.rollback();
+        assertEquals(1, update.executeUpdate());
+        c.commit();
+        update.setString(1, "one");
+        assertEquals(1, update.executeUpdate());
+        c.rollback(); // undone before the connection goes back to its pool (one per shard)
+      }
+      c.setAutoCommit(true);
+      try (PreparedStatement ps = c.prepareStatement(select)) {
+        assertSame(kept, physical(ps, 1, "uno"), "committed once, then rolled back");
+      }
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE t SET v = 'one' WHERE id = 1");
+      }
+    }
+  }
+
+  @Test
   void statementWithoutTimeout_afterOneWithTimeout_runsWithoutTimeout() throws SQLException {
     // H2 keeps the query timeout per session: a pooled connection must not carry one over
     try (Connection c = cluster.connect()) {

@@ -38,15 +38,6 @@ public final class Lease {
     return connection;
   }
 
-  /**
-   * True when statements may be kept on the connection past this lease. Kept statements run on the
-   * driver's own connection, out of the pool's sight; only auto-commit leases use them, so nothing
-   * the pool does for a connection returned inside a transaction is bypassed.
-   */
-  boolean owned() {
-    return owned;
-  }
-
   /** What is kept on this lease's physical connection. */
   PooledStatements statements() throws SQLException {
     if (statements == null) {

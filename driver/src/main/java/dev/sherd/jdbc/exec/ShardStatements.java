@@ -9,9 +9,11 @@ import java.sql.Statement;
 
 /**
  * Prepares and binds the physical statement of one execution on a leased shard connection,
- * applying the logical statement's options (query timeout, fetch size, row limit). On an
- * auto-commit lease the statement is reused: taken from the connection's kept statements when
- * one has the same text, kept there after the execution. Stateless.
+ * applying the logical statement's options (query timeout, fetch size, row limit). A reusable
+ * statement is taken from the connection's kept statements when one has the same text and kept
+ * there after the execution, in auto-commit and inside a transaction alike (kept statements run
+ * out of the pool's sight, so the pool cannot tell a connection holds uncommitted work: a
+ * transaction rolls back every branch it did not end before its connections go back). Stateless.
  */
 final class ShardStatements {
 
@@ -42,18 +44,17 @@ final class ShardStatements {
       StatementOptions options, long maxRows, boolean reusable) throws SQLException {
     PooledStatements kept = lease.statements();
     boolean keys = options.returnGeneratedKeys();
-    boolean reuse = reusable && lease.owned();
-    PooledStatements.Entry entry = reuse
+    PooledStatements.Entry entry = reusable
         ? kept.take(sql.sql(), keys, lease.schemaGeneration())
         : null;
     if (entry == null) {
       try {
-        entry = create(reuse ? kept.physical() : lease.connection(), sql.sql(), keys);
+        entry = create(reusable ? kept.physical() : lease.connection(), sql.sql(), keys);
       } catch (SQLException e) {
-        throw reuse ? lease.evictIfFatal(e) : e;
+        throw reusable ? lease.evictIfFatal(e) : e;
       }
     }
-    ShardStatement statement = new ShardStatement(lease, reuse ? kept : null, entry);
+    ShardStatement statement = new ShardStatement(lease, reusable ? kept : null, entry);
     try {
       kept.queryTimeout(entry, options.queryTimeoutSeconds());
       entry.limits(options.fetchSize(), maxRows);

@@ -30,6 +30,8 @@ public final class GlobalTransaction {
   final boolean[] written;
   /** Prepared branches whose commit failed: left to recovery, never rolled back here. */
   final boolean[] leftToRecovery;
+  /** Branches that committed or rolled back cleanly: nothing is left open on their connection. */
+  final boolean[] ended;
   String gtid;
   private String rollbackOnly;
 
@@ -41,6 +43,7 @@ public final class GlobalTransaction {
     this.branches = new Xid[shards];
     this.written = new boolean[shards];
     this.leftToRecovery = new boolean[shards];
+    this.ended = new boolean[shards];
   }
 
   /** The connection of {@code shard}'s branch, starting the branch at first use. */
@@ -151,6 +154,7 @@ public final class GlobalTransaction {
           } else {
             manager.protocol().rollbackUnprepared(held[shard], branches[shard]);
           }
+          ended[shard] = true;
         } catch (SQLException e) {
           SQLException named = ShardErrors.wrap(manager.config().shard(shard).name(), e);
           if (failure == null) {
@@ -167,16 +171,19 @@ public final class GlobalTransaction {
   }
 
   /**
-   * Returns every held connection to its pool, rolling back first whatever is still open on it:
-   * HikariCP does not track work done through executeLargeUpdate/executeLargeBatch, and its reset
-   * to auto-commit on return would otherwise commit that work.
+   * Returns every held connection to its pool, rolling back first whatever a branch that did not
+   * end cleanly left open on it: HikariCP sees no work done through kept statements (made on the
+   * driver's own connection) or executeLargeUpdate/executeLargeBatch, and its reset to auto-commit
+   * on return would otherwise commit that work.
    */
   void reset() {
     for (int shard = 0; shard < held.length; shard++) {
       Connection c = held[shard];
+      boolean open = !ended[shard];
       held[shard] = null;
       branches[shard] = null;
       written[shard] = false;
+      ended[shard] = false;
       if (c != null) {
         if (leftToRecovery[shard]) {
           // its commit failed: the session is suspect and must not be lent again
@@ -184,10 +191,12 @@ public final class GlobalTransaction {
           manager.pools().evict(shard, c);
           continue;
         }
-        try {
-          c.rollback(); // a no-op after the branch ended; the safety net when it did not
-        } catch (SQLException ignored) {
-          // the branch already ended
+        if (open) {
+          try {
+            c.rollback();
+          } catch (SQLException ignored) {
+            // returned anyway: the pool evicts a connection it cannot reset
+          }
         }
         try {
           c.close();

@@ -56,6 +56,7 @@ final class TwoPhaseCommit {
       if (!tx.written[s]) {
         try {
           protocol.commitOnePhase(tx.held[s], tx.branches[s]); // read-only: nothing to prepare
+          tx.ended[s] = true;
         } catch (SQLException e) {
           abort(tx, prepared);
           throw rolledBack("shard " + m.shardName(s) + " failed to end its read-only branch: "
@@ -91,6 +92,7 @@ final class TwoPhaseCommit {
     }
     try {
       protocol.commitOnePhase(decider, tx.branches[decision]);
+      tx.ended[decision] = true;
     } catch (SQLException e) {
       settleUnknownDecision(tx, prepared, decision, e);
       return;
@@ -104,6 +106,7 @@ final class TwoPhaseCommit {
       }
       try {
         protocol.commitPrepared(tx.held[s], tx.branches[s], true);
+        tx.ended[s] = true;
         FaultPoints.passed("committed");
       } catch (SQLException e) {
         tx.leftToRecovery[s] = true;

@@ -23,6 +23,7 @@ public final class InsertPlan implements StatementPlan {
   private final ShardedTable target;
   private final List<MergeExpr> rowKeys;
   private final Function<int[], ShardSql> rowSubset;
+  private final ShardSql direct;
 
   private InsertPlan(String sql, int parameterCount, String table, RouteSpec fixedRoute,
       boolean broadcast, ShardedTable target, List<MergeExpr> rowKeys,
@@ -35,6 +36,7 @@ public final class InsertPlan implements StatementPlan {
     this.target = target;
     this.rowKeys = rowKeys == null ? List.of() : List.copyOf(rowKeys);
     this.rowSubset = rowSubset;
+    this.direct = ShardSql.verbatim(sql, parameterCount);
   }
 
   /** An INSERT whose shards do not depend on its rows (broadcast, unlisted table). */
@@ -117,6 +119,6 @@ public final class InsertPlan implements StatementPlan {
 
   /** The statement as written (all rows). */
   public ShardSql direct() {
-    return ShardSql.verbatim(sql, parameterCount);
+    return direct;
   }
 }

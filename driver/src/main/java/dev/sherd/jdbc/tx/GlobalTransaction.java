@@ -31,7 +31,7 @@ public final class GlobalTransaction {
   /** Prepared branches whose commit failed: left to recovery, never rolled back here. */
   final boolean[] leftToRecovery;
   /** Branches that committed or rolled back cleanly: nothing is left open on their connection. */
-  final boolean[] ended;
+  private final boolean[] ended;
   String gtid;
   private String rollbackOnly;
 
@@ -150,11 +150,10 @@ public final class GlobalTransaction {
         }
         try {
           if (commit && failure == null) {
-            manager.protocol().commitOnePhase(held[shard], branches[shard]);
+            commitOnePhase(shard);
           } else {
-            manager.protocol().rollbackUnprepared(held[shard], branches[shard]);
+            rollbackUnprepared(shard);
           }
-          ended[shard] = true;
         } catch (SQLException e) {
           SQLException named = ShardErrors.wrap(manager.config().shard(shard).name(), e);
           if (failure == null) {
@@ -168,6 +167,30 @@ public final class GlobalTransaction {
     if (failure != null) {
       throw failure;
     }
+  }
+
+  // Every end of a branch goes through these four, which record that it ended cleanly.
+
+  void commitOnePhase(int shard) throws SQLException {
+    manager.protocol().commitOnePhase(held[shard], branches[shard]);
+    ended[shard] = true;
+  }
+
+  void rollbackUnprepared(int shard) throws SQLException {
+    manager.protocol().rollbackUnprepared(held[shard], branches[shard]);
+    ended[shard] = true;
+  }
+
+  /** Through the session that prepared it, which still holds it. */
+  void commitPrepared(int shard) throws SQLException {
+    manager.protocol().commitPrepared(held[shard], branches[shard], true);
+    ended[shard] = true;
+  }
+
+  /** Through the session that prepared it, which still holds it. */
+  void rollbackPrepared(int shard) throws SQLException {
+    manager.protocol().rollbackPrepared(held[shard], branches[shard], true);
+    ended[shard] = true;
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.sherd.jdbc.tx;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
@@ -32,7 +31,6 @@ final class TwoPhaseCommit {
 
   static void commit(GlobalTransaction tx) throws SQLException {
     TransactionManager m = tx.manager;
-    BranchProtocol protocol = m.protocol();
     int decision = tx.branches.length;
     for (int s = 0; s < tx.held.length; s++) {
       if (tx.held[s] != null && tx.branches[s].decisionShard == s) {
@@ -55,8 +53,7 @@ final class TwoPhaseCommit {
       }
       if (!tx.written[s]) {
         try {
-          protocol.commitOnePhase(tx.held[s], tx.branches[s]); // read-only: nothing to prepare
-          tx.ended[s] = true;
+          tx.commitOnePhase(s); // read-only: nothing to prepare
         } catch (SQLException e) {
           abort(tx, prepared);
           throw rolledBack("shard " + m.shardName(s) + " failed to end its read-only branch: "
@@ -65,7 +62,7 @@ final class TwoPhaseCommit {
         continue;
       }
       try {
-        protocol.prepare(tx.held[s], tx.branches[s]);
+        m.protocol().prepare(tx.held[s], tx.branches[s]);
         prepared[s] = true;
         FaultPoints.passed("prepared");
       } catch (SQLException e) {
@@ -79,9 +76,8 @@ final class TwoPhaseCommit {
       throw rolledBack("preparing took longer than half the grace period ("
           + m.settings().gracePeriodMillis() + " ms); rolled back so recovery cannot race it", null);
     }
-    Connection decider = tx.held[decision];
     try {
-      m.decisions().insert(decider, tx.gtid, DecisionTable.COMMIT, System.currentTimeMillis());
+      m.decisions().insert(tx.held[decision], tx.gtid, DecisionTable.COMMIT, System.currentTimeMillis());
     } catch (SQLIntegrityConstraintViolationException e) {
       abort(tx, prepared);
       throw rolledBack("recovery aborted this transaction before it could commit", e);
@@ -91,8 +87,7 @@ final class TwoPhaseCommit {
           + e.getMessage(), e);
     }
     try {
-      protocol.commitOnePhase(decider, tx.branches[decision]);
-      tx.ended[decision] = true;
+      tx.commitOnePhase(decision);
     } catch (SQLException e) {
       settleUnknownDecision(tx, prepared, decision, e);
       return;
@@ -105,8 +100,7 @@ final class TwoPhaseCommit {
         continue;
       }
       try {
-        protocol.commitPrepared(tx.held[s], tx.branches[s], true);
-        tx.ended[s] = true;
+        tx.commitPrepared(s);
         FaultPoints.passed("committed");
       } catch (SQLException e) {
         tx.leftToRecovery[s] = true;
@@ -138,7 +132,7 @@ final class TwoPhaseCommit {
       for (int s = 0; s < tx.held.length; s++) {
         if (prepared[s]) {
           try {
-            m.protocol().commitPrepared(tx.held[s], tx.branches[s], true);
+            tx.commitPrepared(s);
           } catch (SQLException e) {
             tx.leftToRecovery[s] = true;
             m.stats().leftToRecovery.incrementAndGet();
@@ -162,9 +156,9 @@ final class TwoPhaseCommit {
       }
       try {
         if (prepared[s]) {
-          m.protocol().rollbackPrepared(tx.held[s], tx.branches[s], true);
+          tx.rollbackPrepared(s);
         } else {
-          m.protocol().rollbackUnprepared(tx.held[s], tx.branches[s]);
+          tx.rollbackUnprepared(s);
         }
       } catch (SQLException e) {
         LOG.warn("rolling back branch {} on shard {} failed ({}); recovery will roll it back",
